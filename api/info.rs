@@ -1,0 +1,178 @@
+//! What the generated layer says of itself: every command and type of the spec as static
+//! data, and the `Command` trait that every request type implements.
+
+use crate::answer::FromReply;
+use crate::error::{InvalidValue, ValidationError};
+use crate::rt::FormWriter;
+
+/// Whether repeating a command can do harm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Reads only: the client may retry it.
+    Read,
+    /// Changes state or costs money: never repeated by the client.
+    Change,
+}
+
+/// What a successful answer looks like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnswerKind {
+    /// `true`, or an object or array without `_error`.
+    Value,
+    /// As `Value`, and a bare number (a search with `count=1`).
+    Search,
+    /// One result per item.
+    Bulk,
+}
+
+/// The shape of an argument.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArgKind {
+    /// A value of the named type.
+    Type(&'static str),
+    /// Records keyed by number, each with `ArgInfo::fields`; flattened ones sit at the top
+    /// level of the form.
+    Records {
+        /// Keys at the top level instead of under the argument's name.
+        flatten: bool,
+    },
+    /// Free keys, each with a value of the named type.
+    MapOf(&'static str),
+}
+
+/// An argument of a command.
+#[derive(Debug)]
+pub struct ArgInfo {
+    /// The API's name.
+    pub name: &'static str,
+    /// Its shape.
+    pub kind: ArgKind,
+    /// Required (`*`).
+    pub required: bool,
+    /// The default the API applies.
+    pub default: Option<&'static str>,
+    /// The values allowed, when limited.
+    pub one_of: &'static [&'static str],
+    /// Further words from the seed.
+    pub doc: Option<&'static str>,
+    /// Our inference, when the seed does not say.
+    pub ours: Option<&'static str>,
+    /// The fields of each record, for `Records`.
+    pub fields: &'static [ArgInfo],
+}
+
+/// A command of the spec.
+#[derive(Debug)]
+pub struct CommandInfo {
+    /// The API's name (`domainsCheck`).
+    pub name: &'static str,
+    /// The Rust method on `Client`.
+    pub method: &'static str,
+    /// The description.
+    pub description: &'static str,
+    /// Read-only or changing.
+    pub effect: Effect,
+    /// Can take up to 10 minutes.
+    pub long: bool,
+    /// What a success looks like.
+    pub answer: AnswerKind,
+    /// For a bulk command, the command each item repeats.
+    pub bulk_of: Option<&'static str>,
+    /// For a bulk command keyed by an argument, that argument.
+    pub bulk_key: Option<&'static str>,
+    /// "same as" relation, as the spec states it.
+    pub same_as: Option<&'static str>,
+    /// "all the fields from" relation, as the spec states it.
+    pub extends: Option<&'static str>,
+    /// The arguments (for a bulk command: each item's).
+    pub args: &'static [ArgInfo],
+}
+
+/// An argument type of the spec.
+#[derive(Debug)]
+pub struct TypeInfo {
+    /// The spec's name.
+    pub name: &'static str,
+    /// The rule in words.
+    pub doc: &'static str,
+    /// Why it is ours, for types the seed does not define.
+    pub ours: Option<&'static str>,
+    /// Values are secrets.
+    pub secret: bool,
+    /// A list type.
+    pub list: bool,
+    /// Values the spec says are valid.
+    pub examples: &'static [&'static str],
+    /// Values the spec says are invalid.
+    pub invalid: &'static [&'static str],
+    /// Applies the type's rule.
+    pub check: fn(&str) -> Result<(), InvalidValue>,
+}
+
+/// The command of this name, in the API's spelling.
+pub fn command(name: &str) -> Option<&'static CommandInfo> {
+    crate::registry::COMMANDS.iter().find(|c| c.name == name)
+}
+
+/// The type of this name.
+pub fn type_info(name: &str) -> Option<&'static TypeInfo> {
+    crate::registry::TYPES.iter().find(|t| t.name == name)
+}
+
+/// A request of one command: validated, then written as a form.
+pub trait Command: Send + Sync {
+    /// What a success decodes into.
+    type Output: FromReply;
+    /// The command's description.
+    fn info(&self) -> &'static CommandInfo;
+    /// Checks the rules that span arguments (required, one-of, bulk keys); each value's
+    /// own rule was applied when it was made.
+    fn validate(&self) -> Result<(), ValidationError>;
+    /// Writes the arguments (not the credentials).
+    fn encode(&self, w: &mut FormWriter);
+    /// The keys of the items, for a bulk command.
+    fn bulk_keys(&self) -> Option<Vec<String>>;
+}
+
+/// `Command` without its output type, for requests chosen at run time.
+pub trait DynCommand: Send + Sync {
+    /// See [`Command::info`].
+    fn info(&self) -> &'static CommandInfo;
+    /// See [`Command::validate`].
+    fn validate(&self) -> Result<(), ValidationError>;
+    /// See [`Command::encode`].
+    fn encode(&self, w: &mut FormWriter);
+    /// See [`Command::bulk_keys`].
+    fn bulk_keys(&self) -> Option<Vec<String>>;
+}
+
+impl<C: Command> DynCommand for C {
+    fn info(&self) -> &'static CommandInfo {
+        Command::info(self)
+    }
+    fn validate(&self) -> Result<(), ValidationError> {
+        Command::validate(self)
+    }
+    fn encode(&self, w: &mut FormWriter) {
+        Command::encode(self, w)
+    }
+    fn bulk_keys(&self) -> Option<Vec<String>> {
+        Command::bulk_keys(self)
+    }
+}
+
+impl Command for crate::registry::Request {
+    type Output = crate::answer::Reply;
+    fn info(&self) -> &'static CommandInfo {
+        self.as_command().info()
+    }
+    fn validate(&self) -> Result<(), ValidationError> {
+        self.as_command().validate()
+    }
+    fn encode(&self, w: &mut FormWriter) {
+        self.as_command().encode(w)
+    }
+    fn bulk_keys(&self) -> Option<Vec<String>> {
+        self.as_command().bulk_keys()
+    }
+}

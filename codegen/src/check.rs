@@ -1,0 +1,438 @@
+//! Checks the spec as a whole and resolves its relations: every type and command named
+//! exists, no name is repeated, "array of", "same as" and "extends" point at commands that
+//! can carry them, and the Rust names derived from the spec do not clash.
+
+use std::collections::HashMap;
+
+use crate::diag::Ctxt;
+use crate::load::Raw;
+use crate::model::*;
+use crate::names;
+
+/// Resolves and checks everything; the spec comes back only if no problem was found.
+pub fn check(cx: &mut Ctxt, raw: Raw) -> Option<Spec> {
+    check_types(cx, &raw.types);
+    let commands = resolve_commands(cx, &raw);
+    check_rust_names(cx, &raw.commands);
+    if cx.has_errors() {
+        return None;
+    }
+    Some(Spec {
+        types: raw.types,
+        commands,
+    })
+}
+
+fn check_types(cx: &mut Ctxt, types: &[TypeDef]) {
+    let mut seen: HashMap<&str, &Named> = HashMap::new();
+    for t in types {
+        if let Some(first) = seen.insert(&t.name.name, &t.name) {
+            cx.error(
+                &t.name.pos,
+                format!("duplicate type `{}`", t.name.name),
+                Some(format!(
+                    "the first is at {}:{}",
+                    first.pos.file, first.pos.line
+                )),
+            );
+        }
+        if !names::is_identifier(&t.name.name) {
+            cx.error(
+                &t.name.pos,
+                format!("type name `{}` is not an identifier", t.name.name),
+                Some("use Latin letters, digits and `_`, starting with a letter".to_owned()),
+            );
+        }
+    }
+    for t in types {
+        check_rule(cx, types, &t.rule, t);
+        // A type that is another type's rule must not lead back to itself.
+        let mut at = t;
+        let mut steps = 0;
+        while let Rule::Type(next) = &at.rule {
+            steps += 1;
+            match types.iter().find(|x| x.name.name == next.name) {
+                Some(x) if x.name.name == t.name.name || steps > types.len() => {
+                    cx.error(
+                        &t.name.pos,
+                        format!("type `{}` is defined by itself", t.name.name),
+                        Some("give it a rule of its own".to_owned()),
+                    );
+                    break;
+                }
+                Some(x) => at = x,
+                None => break,
+            }
+        }
+    }
+}
+
+fn check_rule(cx: &mut Ctxt, types: &[TypeDef], rule: &Rule, owner: &TypeDef) {
+    match rule {
+        Rule::Type(name) => {
+            if let Some(t) = known_type(cx, types, name) {
+                if matches!(t.rule, Rule::List { .. }) && !matches!(owner.rule, Rule::Type(_)) {
+                    cx.error(
+                        &name.pos,
+                        format!(
+                            "`{}` is a list type and cannot be part of another rule",
+                            name.name
+                        ),
+                        None,
+                    );
+                }
+            }
+        }
+        Rule::List { of, .. } => {
+            if !std::ptr::eq(rule, &owner.rule) {
+                cx.error(
+                    &of.pos,
+                    "a `list` rule can only be a type's whole rule",
+                    Some("define the list as a type of its own".to_owned()),
+                );
+            }
+            if let Some(item) = known_type(cx, types, of) {
+                if matches!(resolve(types, &item.rule), Rule::List { .. } | Rule::Bool) {
+                    cx.error(
+                        &of.pos,
+                        format!("a list of `{}` is not supported", of.name),
+                        Some("list items must be text or integer types".to_owned()),
+                    );
+                }
+            }
+        }
+        Rule::Parts(p) => {
+            check_rule(cx, types, &p.each, owner);
+            if let Some(first) = &p.first {
+                check_rule(cx, types, first, owner);
+            }
+        }
+        Rule::AnyOf(rules) => {
+            for r in rules {
+                if matches!(r, Rule::List { .. } | Rule::Bool) {
+                    cx.error(
+                        &owner.name.pos,
+                        format!(
+                            "type `{}`: `any_of` can only hold text rules",
+                            owner.name.name
+                        ),
+                        None,
+                    );
+                }
+                check_rule(cx, types, r, owner);
+            }
+        }
+        Rule::Int { .. }
+        | Rule::Bool
+        | Rule::Date
+        | Rule::Ip
+        | Rule::Text(_)
+        | Rule::Literal(_) => {}
+    }
+}
+
+/// Follows `type:` rules to the rule that does the work.
+pub fn resolve<'a>(types: &'a [TypeDef], rule: &'a Rule) -> &'a Rule {
+    let mut at = rule;
+    for _ in 0..=types.len() {
+        match at {
+            Rule::Type(n) => match types.iter().find(|t| t.name.name == n.name) {
+                Some(t) => at = &t.rule,
+                None => return at,
+            },
+            _ => return at,
+        }
+    }
+    at
+}
+
+fn known_type<'a>(cx: &mut Ctxt, types: &'a [TypeDef], name: &Named) -> Option<&'a TypeDef> {
+    let found = types.iter().find(|t| t.name.name == name.name);
+    if found.is_none() {
+        let hint = match crate::suggest(&name.name, types.iter().map(|t| t.name.name.as_str())) {
+            Some(s) => format!("did you mean `{s}`? types are defined in types.yaml"),
+            None => "define it under `types:` in types.yaml".to_owned(),
+        };
+        cx.error(
+            &name.pos,
+            format!("unknown type `{}`", name.name),
+            Some(hint),
+        );
+    }
+    found
+}
+
+fn resolve_commands(cx: &mut Ctxt, raw: &Raw) -> Vec<Command> {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (i, c) in raw.commands.iter().enumerate() {
+        if let Some(&first) = index.get(c.name.name.as_str()) {
+            let f = &raw.commands[first].name.pos;
+            cx.error(
+                &c.name.pos,
+                format!("duplicate command `{}`", c.name.name),
+                Some(format!(
+                    "the first is at {}:{}; a bulk twin is usually spelt with a plural",
+                    f.file, f.line
+                )),
+            );
+        } else {
+            index.insert(&c.name.name, i);
+        }
+        if !names::is_identifier(&c.name.name) {
+            cx.error(
+                &c.name.pos,
+                format!("command name `{}` is not an identifier", c.name.name),
+                None,
+            );
+        }
+    }
+    let lookup = |cx: &mut Ctxt, name: &Named, relation: &str| -> Option<usize> {
+        let found = index.get(name.name.as_str()).copied();
+        if found.is_none() {
+            let hint = match crate::suggest(
+                &name.name,
+                raw.commands.iter().map(|c| c.name.name.as_str()),
+            ) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "name a command of the spec".to_owned(),
+            };
+            cx.error(
+                &name.pos,
+                format!("`{relation}` names an unknown command `{}`", name.name),
+                Some(hint),
+            );
+        }
+        found
+    };
+    let mut out = Vec::new();
+    for (i, c) in raw.commands.iter().enumerate() {
+        let shape = match &c.body {
+            Body::ArrayOf { item, key } => {
+                let Some(j) = lookup(cx, item, "array_of") else {
+                    continue;
+                };
+                if j == i {
+                    cx.error(
+                        &item.pos,
+                        format!("`{}` is an array of itself", c.name.name),
+                        Some(
+                            "name the single command whose arguments each item carries".to_owned(),
+                        ),
+                    );
+                    continue;
+                }
+                if matches!(raw.commands[j].body, Body::ArrayOf { .. }) {
+                    cx.error(
+                        &item.pos,
+                        format!("`{}` is itself a bulk command", item.name),
+                        Some(
+                            "name the single command whose arguments each item carries".to_owned(),
+                        ),
+                    );
+                    continue;
+                }
+                if let Some(key) = key {
+                    let args = single_args(cx, raw, &index, j, 0).unwrap_or_default();
+                    match args.iter().find(|a| a.name.name == key.name) {
+                        Some(a) if a.required && matches!(a.kind, ArgKind::Type(_)) => {}
+                        Some(_) => cx.error(
+                            &key.pos,
+                            format!(
+                                "key `{}` must be a required argument of `{}` with a type",
+                                key.name, item.name
+                            ),
+                            None,
+                        ),
+                        None => cx.error(
+                            &key.pos,
+                            format!(
+                                "`{}` has no argument `{}` to key items by",
+                                item.name, key.name
+                            ),
+                            None,
+                        ),
+                    }
+                }
+                Shape::Bulk {
+                    item: j,
+                    key: key.as_ref().map(|k| k.name.clone()),
+                }
+            }
+            _ => match single_args(cx, raw, &index, i, 0) {
+                Some(args) => Shape::Single(args),
+                None => continue,
+            },
+        };
+        if let Shape::Single(args) = &shape {
+            check_args(cx, raw, c, args);
+        }
+        out.push(Command {
+            def: c.clone(),
+            shape,
+        });
+    }
+    out
+}
+
+/// The arguments of a non-bulk command, after "same as" and "extends".
+fn single_args(
+    cx: &mut Ctxt,
+    raw: &Raw,
+    index: &HashMap<&str, usize>,
+    i: usize,
+    depth: usize,
+) -> Option<Vec<Arg>> {
+    let c = &raw.commands[i];
+    if depth > raw.commands.len() {
+        cx.error(
+            &c.name.pos,
+            format!(
+                "`{}` takes its arguments from itself through `same_as`/`extends`",
+                c.name.name
+            ),
+            Some("break the cycle".to_owned()),
+        );
+        return None;
+    }
+    let follow = |cx: &mut Ctxt, target: &Named, relation: &str| -> Option<Vec<Arg>> {
+        let Some(&j) = index.get(target.name.as_str()) else {
+            let hint = match crate::suggest(
+                &target.name,
+                raw.commands.iter().map(|c| c.name.name.as_str()),
+            ) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "name a command of the spec".to_owned(),
+            };
+            cx.error(
+                &target.pos,
+                format!("`{relation}` names an unknown command `{}`", target.name),
+                Some(hint),
+            );
+            return None;
+        };
+        if matches!(raw.commands[j].body, Body::ArrayOf { .. }) {
+            cx.error(
+                &target.pos,
+                format!("`{relation}` names the bulk command `{}`", target.name),
+                Some("name a single command".to_owned()),
+            );
+            return None;
+        }
+        single_args(cx, raw, index, j, depth + 1)
+    };
+    match &c.body {
+        Body::Args {
+            args,
+            extends: None,
+        } => Some(args.clone()),
+        Body::Args {
+            args,
+            extends: Some(base),
+        } => {
+            let mut all = args.clone();
+            for a in follow(cx, base, "extends")? {
+                if !all.iter().any(|x| x.name.name == a.name.name) {
+                    all.push(a);
+                }
+            }
+            Some(all)
+        }
+        Body::SameAs(target) => follow(cx, target, "same_as"),
+        Body::ArrayOf { .. } => None,
+    }
+}
+
+fn check_args(cx: &mut Ctxt, raw: &Raw, c: &CommandDef, args: &[Arg]) {
+    let mut seen: HashMap<&str, &Named> = HashMap::new();
+    let mut flattened = 0;
+    for a in args {
+        if let Some(first) = seen.insert(&a.name.name, &a.name) {
+            cx.error(
+                &a.name.pos,
+                format!("duplicate argument `{}` of `{}`", a.name.name, c.name.name),
+                Some(format!("the first is at line {}", first.pos.line)),
+            );
+        }
+        if !names::is_identifier(&a.name.name) {
+            cx.error(
+                &a.name.pos,
+                format!("argument name `{}` is not an identifier", a.name.name),
+                None,
+            );
+        }
+        match &a.kind {
+            ArgKind::Type(t) | ArgKind::MapOf(t) => {
+                if let Some(ty) = known_type(cx, &raw.types, t) {
+                    if matches!(a.kind, ArgKind::MapOf(_))
+                        && matches!(resolve(&raw.types, &ty.rule), Rule::List { .. })
+                    {
+                        cx.error(&t.pos, "`map_of` a list type is not supported", None);
+                    }
+                    if !a.one_of.is_empty()
+                        && matches!(
+                            resolve(&raw.types, &ty.rule),
+                            Rule::List { .. } | Rule::Bool
+                        )
+                    {
+                        cx.error(
+                            &a.name.pos,
+                            "`one_of` is for single values, not lists or flags",
+                            None,
+                        );
+                    }
+                }
+            }
+            ArgKind::Array { fields, flatten } => {
+                if *flatten {
+                    flattened += 1;
+                }
+                for f in fields {
+                    if !matches!(f.kind, ArgKind::Type(_)) {
+                        cx.error(
+                            &f.name.pos,
+                            "fields of an `array` argument must have a `type`",
+                            None,
+                        );
+                    }
+                }
+                check_args(cx, raw, c, fields);
+            }
+        }
+    }
+    if flattened > 1 {
+        cx.error(
+            &c.name.pos,
+            format!("`{}` has more than one flattened array", c.name.name),
+            Some("keys of two flattened arrays would mix".to_owned()),
+        );
+    }
+}
+
+fn check_rust_names(cx: &mut Ctxt, commands: &[CommandDef]) {
+    let mut methods: HashMap<String, &Named> = HashMap::new();
+    for c in commands {
+        let (method, pos) = match &c.rust_name {
+            Some(n) => {
+                if !names::is_snake(&n.name) {
+                    cx.error(
+                        &n.pos,
+                        format!("`rust_name` `{}` is not a snake_case identifier", n.name),
+                        None,
+                    );
+                }
+                (n.name.clone(), &n.pos)
+            }
+            None => (names::snake(&c.name.name), &c.name.pos),
+        };
+        if let Some(first) = methods.insert(method.clone(), &c.name) {
+            cx.error(
+                pos,
+                format!(
+                    "`{}` and `{}` both become the Rust method `{method}`",
+                    first.name, c.name.name
+                ),
+                Some("give one of them `rust_name: <another_snake_case_name>`".to_owned()),
+            );
+        }
+    }
+}

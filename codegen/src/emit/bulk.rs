@@ -1,0 +1,133 @@
+//! Emits the bulk wrapper of every "array of" command: a list of items of the single
+//! command it repeats, each written under its own bracketed key (its index, or the value
+//! of its `key` argument, as `domainsSetDNS` keys records by domain id).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::requests::command_impl;
+use crate::model::{ArgKind, Command, Spec};
+use crate::names;
+
+/// The bulk struct of command `c` (index `index`), whose items are `item`'s requests.
+pub fn emit(
+    spec: &Spec,
+    c: &Command,
+    index: usize,
+    item: &Command,
+    key: Option<&str>,
+) -> TokenStream {
+    let ident = names::type_ident(&c.def.name.name);
+    let item_ident = names::type_ident(&item.def.name.name);
+    let name = &c.def.name.name;
+    let item_name = &item.def.name.name;
+    let mut doc = format!(
+        "`{name}`: {}.\n\nA bulk command: each item carries the arguments of [`{item_ident}`](crate::requests::{item_ident}) (`{item_name}`)",
+        c.def.description.trim_end_matches('.')
+    );
+    match key {
+        Some(k) => doc.push_str(&format!(", keyed by its `{k}`: `<{k}>[arg]=value`.")),
+        None => doc.push_str(", keyed by its index: `0[arg]=value&1[arg]=value`."),
+    }
+    if c.def.long {
+        doc.push_str("\n\nThis command can take up to 10 minutes; the client waits that long for its answer.");
+    }
+    let key_field = key.map(names::field);
+    // `head` loops over the items in order; `bind` names each one's `key`.
+    let (head, bind) = match &key_field {
+        Some(f) => (
+            quote! { for item in &self.items },
+            quote! { let key = crate::rt::wire_string(&item.#f); },
+        ),
+        None => (
+            quote! { for (i, item) in self.items.iter().enumerate() },
+            quote! { let key = i.to_string(); },
+        ),
+    };
+    let keys_expr = match &key_field {
+        Some(f) => {
+            quote! { self.items.iter().map(|item| crate::rt::wire_string(&item.#f)).collect() }
+        }
+        None => quote! { (0..self.items.len()).map(|i| i.to_string()).collect() },
+    };
+    let keyed = key.is_some();
+    let parse_item = match key {
+        Some(k) => {
+            let is_type = spec
+                .item_args(item)
+                .iter()
+                .any(|a| a.name.name == k && matches!(a.kind, ArgKind::Type(_)));
+            debug_assert!(is_type, "checked: a key is a typed argument");
+            quote! { #item_ident::parse_in(&args.with_key(#k, &key)) }
+        }
+        None => quote! { #item_ident::parse_in(&args) },
+    };
+    let validate = quote! {
+        let at = crate::rt::At::root(#name);
+        crate::rt::require_some(&at, "items", self.items.is_empty())?;
+        let mut seen = ::std::collections::HashSet::new();
+        #head {
+            #bind
+            item.check_in(&at.nest(&key))?;
+            if !seen.insert(key.clone()) {
+                return ::std::result::Result::Err(crate::rt::duplicate_key(&at, &key));
+            }
+        }
+        ::std::result::Result::Ok(())
+    };
+    let encode = quote! {
+        #head {
+            #bind
+            w.nest(&key, |w| item.write(w, #keyed));
+        }
+    };
+    let keys = quote! {
+        ::std::option::Option::Some(#keys_expr)
+    };
+    let command = command_impl(
+        &ident,
+        index,
+        quote!(crate::BulkAnswer),
+        validate,
+        encode,
+        keys,
+    );
+    quote! {
+        #[doc = #doc]
+        #[derive(Clone, Debug, Default, PartialEq)]
+        #[non_exhaustive]
+        pub struct #ident {
+            /// The items, in the order they are sent.
+            pub items: ::std::vec::Vec<#item_ident>,
+        }
+
+        impl #ident {
+            /// A request for these items.
+            pub fn new(items: impl ::std::iter::IntoIterator<Item = #item_ident>) -> Self {
+                Self { items: items.into_iter().collect() }
+            }
+
+            /// Adds an item.
+            pub fn item(mut self, item: #item_ident) -> Self {
+                self.items.push(item);
+                self
+            }
+
+            /// Reads the items from a JSON value that mirrors the form: an array of items,
+            /// or an object of items under their keys.
+            pub fn from_args(value: &::serde_json::Value) -> ::std::result::Result<Self, crate::ValidationError> {
+                let at = crate::rt::At::root(#name);
+                let mut items = ::std::vec::Vec::new();
+                for (key, value) in crate::rt::bulk_items(&at, value)? {
+                    let args = crate::rt::Args::new(at.nest(&key), value)?;
+                    items.push(#parse_item?);
+                }
+                let this = Self { items };
+                crate::Command::validate(&this)?;
+                ::std::result::Result::Ok(this)
+            }
+        }
+
+        #command
+    }
+}

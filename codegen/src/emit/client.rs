@@ -1,0 +1,103 @@
+//! Emits one async method on `Client` per command, documented from the spec. The methods
+//! are thin: all behaviour lives in `Client::call`.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::model::{ArgKind, Command, Effect, Shape, Spec};
+use crate::names;
+
+/// The `impl Client` block.
+pub fn emit(spec: &Spec) -> TokenStream {
+    let methods = spec.commands.iter().map(|c| method(spec, c));
+    quote! {
+        impl crate::Client {
+            #(#methods)*
+        }
+    }
+}
+
+/// The method name of a command.
+pub fn method_name(c: &Command) -> String {
+    c.def
+        .rust_name
+        .as_ref()
+        .map(|n| n.name.clone())
+        .unwrap_or_else(|| names::snake(&c.def.name.name))
+}
+
+fn method(spec: &Spec, c: &Command) -> TokenStream {
+    let name = format_ident!("{}", method_name(c));
+    let ty = names::type_ident(&c.def.name.name);
+    let output = match c.shape {
+        Shape::Bulk { .. } => quote!(crate::BulkAnswer),
+        Shape::Single(_) => quote!(::serde_json::Value),
+    };
+    let doc = method_doc(spec, c);
+    quote! {
+        #[doc = #doc]
+        pub async fn #name(&self, request: &crate::requests::#ty) -> ::std::result::Result<#output, crate::Error> {
+            self.call(request).await
+        }
+    }
+}
+
+fn method_doc(spec: &Spec, c: &Command) -> String {
+    let mut doc = format!(
+        "{} (`{}`).\n\n",
+        c.def.description.trim_end_matches('.'),
+        c.def.name.name
+    );
+    match &c.shape {
+        Shape::Single(args) if args.is_empty() => doc.push_str("Takes no arguments.\n"),
+        Shape::Single(args) => {
+            doc.push_str("Arguments:\n");
+            for a in args {
+                let ty = match &a.kind {
+                    ArgKind::Type(t) => t.name.clone(),
+                    ArgKind::Array { .. } => "records".to_owned(),
+                    ArgKind::MapOf(t) => format!("map of {}", t.name),
+                };
+                let mut line = format!(
+                    "- `{}` ({ty}{})",
+                    a.name.name,
+                    if a.required { ", required" } else { "" }
+                );
+                if let Some(d) = &a.default {
+                    line.push_str(&format!(", default `{d}`"));
+                }
+                if !a.one_of.is_empty() {
+                    line.push_str(&format!(
+                        ", one of {}",
+                        a.one_of
+                            .iter()
+                            .map(|v| format!("`{v}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
+                }
+                if let Some(d) = &a.doc {
+                    line.push_str(&format!(": {d}"));
+                }
+                doc.push_str(&line);
+                doc.push('\n');
+            }
+        }
+        Shape::Bulk { item, key } => {
+            let item = &spec.commands[*item];
+            doc.push_str(&format!(
+                "A bulk command: each item carries the arguments of `{}`{}. The answer holds every item's own result.\n",
+                item.def.name.name,
+                key.as_ref().map(|k| format!(", keyed by its `{k}`")).unwrap_or_default()
+            ));
+        }
+    }
+    doc.push_str(match c.def.effect {
+        Effect::Read => "\nRead-only: retried on transport errors, 5xx and 429.\n",
+        Effect::Change => "\nChanges state: never repeated by the client; if the answer is lost, the error says the outcome is unknown.\n",
+    });
+    if c.def.long {
+        doc.push_str("\nThis command can take up to 10 minutes; the client waits that long for its answer.\n");
+    }
+    doc
+}

@@ -1,0 +1,146 @@
+//! Emits what the CLI and the sandbox look commands up by: the static description of every
+//! type and command, and `Request`, the enum of all requests, parsed by command name.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::client::method_name;
+use super::types::{Repr, repr};
+use crate::model::{AnswerKind, Arg, ArgKind, Body, Effect, Shape, Spec};
+use crate::names;
+
+/// `TYPES`, `COMMANDS` and `Request`.
+pub fn emit(spec: &Spec) -> TokenStream {
+    let types = spec.types.iter().map(|t| {
+        let name = &t.name.name;
+        let doc = &t.doc;
+        let ours = opt(&t.ours);
+        let secret = t.secret;
+        let examples = &t.examples;
+        let invalid = &t.invalid;
+        let ident = names::type_ident(name);
+        let list = matches!(repr(t), Repr::List { .. });
+        quote! {
+            crate::TypeInfo {
+                name: #name, doc: #doc, ours: #ours, secret: #secret, list: #list,
+                examples: &[#(#examples),*], invalid: &[#(#invalid),*],
+                check: |v| v.parse::<crate::types::#ident>().map(|_| ()),
+            }
+        }
+    });
+    let n_types = spec.types.len();
+    let commands = spec.commands.iter().map(|c| {
+        let name = &c.def.name.name;
+        let method = method_name(c);
+        let description = &c.def.description;
+        let effect = match c.def.effect {
+            Effect::Read => quote!(crate::Effect::Read),
+            Effect::Change => quote!(crate::Effect::Change),
+        };
+        let long = c.def.long;
+        let answer = match c.def.answer {
+            AnswerKind::Value => quote!(crate::AnswerKind::Value),
+            AnswerKind::Search => quote!(crate::AnswerKind::Search),
+            AnswerKind::Bulk => quote!(crate::AnswerKind::Bulk),
+        };
+        let (bulk_of, bulk_key) = match &c.shape {
+            Shape::Bulk { item, key } => (Some(spec.commands[*item].def.name.name.clone()), key.clone()),
+            Shape::Single(_) => (None, None),
+        };
+        let (same_as, extends) = match &c.def.body {
+            Body::SameAs(s) => (Some(s.name.clone()), None),
+            Body::Args { extends: Some(e), .. } => (None, Some(e.name.clone())),
+            _ => (None, None),
+        };
+        let (bulk_of, bulk_key, same_as, extends) = (opt(&bulk_of), opt(&bulk_key), opt(&same_as), opt(&extends));
+        let args = arg_infos(spec.item_args(c));
+        quote! {
+            crate::CommandInfo {
+                name: #name, method: #method, description: #description, effect: #effect, long: #long,
+                answer: #answer, bulk_of: #bulk_of, bulk_key: #bulk_key, same_as: #same_as, extends: #extends,
+                args: #args,
+            }
+        }
+    });
+    let n_commands = spec.commands.len();
+    let variants: Vec<_> = spec
+        .commands
+        .iter()
+        .map(|c| names::type_ident(&c.def.name.name))
+        .collect();
+    let names_: Vec<_> = spec
+        .commands
+        .iter()
+        .map(|c| c.def.name.name.as_str())
+        .collect();
+    let docs = spec
+        .commands
+        .iter()
+        .map(|c| format!("`{}`", c.def.name.name));
+    quote! {
+        /// Every argument type of the spec, in spec order.
+        pub static TYPES: [crate::TypeInfo; #n_types] = [#(#types),*];
+
+        /// Every command of the spec, in spec order.
+        pub static COMMANDS: [crate::CommandInfo; #n_commands] = [#(#commands),*];
+
+        /// A request for any command, for callers that pick the command at run time (the
+        /// command-line tool, the sandbox).
+        #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
+        pub enum Request {
+            #( #[doc = #docs] #variants(crate::requests::#variants), )*
+        }
+
+        impl Request {
+            /// Parses the arguments of the command named `command` (the API's spelling) from
+            /// a JSON value that mirrors the form.
+            pub fn from_args(command: &str, value: &::serde_json::Value) -> ::std::result::Result<Self, crate::ValidationError> {
+                match command {
+                    #( #names_ => crate::requests::#variants::from_args(value).map(Self::#variants), )*
+                    _ => ::std::result::Result::Err(crate::rt::unknown_command(command)),
+                }
+            }
+
+            /// The request as a `Command`.
+            pub fn as_command(&self) -> &dyn crate::DynCommand {
+                match self {
+                    #( Self::#variants(r) => r, )*
+                }
+            }
+        }
+    }
+}
+
+fn opt(v: &Option<String>) -> TokenStream {
+    match v {
+        Some(s) => quote!(::std::option::Option::Some(#s)),
+        None => quote!(::std::option::Option::None),
+    }
+}
+
+fn arg_infos(args: &[Arg]) -> TokenStream {
+    let items = args.iter().map(|a| {
+        let name = &a.name.name;
+        let required = a.required;
+        let default = opt(&a.default);
+        let one_of = &a.one_of;
+        let doc = opt(&a.doc);
+        let ours = opt(&a.ours);
+        let (kind, fields) = match &a.kind {
+            ArgKind::Type(t) => {
+                let t = &t.name;
+                (quote!(crate::ArgKind::Type(#t)), arg_infos(&[]))
+            }
+            ArgKind::Array { fields, flatten } => (quote!(crate::ArgKind::Records { flatten: #flatten }), arg_infos(fields)),
+            ArgKind::MapOf(t) => {
+                let t = &t.name;
+                (quote!(crate::ArgKind::MapOf(#t)), arg_infos(&[]))
+            }
+        };
+        quote! {
+            crate::ArgInfo { name: #name, kind: #kind, required: #required, default: #default, one_of: &[#(#one_of),*], doc: #doc, ours: #ours, fields: #fields }
+        }
+    });
+    quote!(&[#(#items),*])
+}

@@ -1,0 +1,386 @@
+//! Emits one request struct per command: required arguments are constructor parameters,
+//! optional ones `Option` fields with setters; each struct parses itself from the
+//! form-mirroring argument tree, checks the rules that span arguments (required, one-of),
+//! and writes itself into a form.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::model::{Arg, ArgKind, Command, Shape, Spec};
+use crate::names;
+
+/// Every request struct (single and bulk) and its `Command` impl.
+pub fn emit(spec: &Spec) -> TokenStream {
+    let items = spec
+        .commands
+        .iter()
+        .enumerate()
+        .map(|(i, c)| match &c.shape {
+            Shape::Single(args) => {
+                let key = key_of(spec, i);
+                let ident = names::type_ident(&c.def.name.name);
+                let body = record(
+                    spec,
+                    &ident,
+                    &c.def.name.name,
+                    &struct_doc(c),
+                    args,
+                    key.as_deref(),
+                );
+                let command = command_impl(
+                    &ident,
+                    i,
+                    quote!(::serde_json::Value),
+                    quote! { self.check_in(&crate::rt::At::root(self.info().name)) },
+                    quote! { self.write(w, false) },
+                    quote! { ::std::option::Option::None },
+                );
+                quote! { #body #command }
+            }
+            Shape::Bulk { item, key } => {
+                super::bulk::emit(spec, c, i, &spec.commands[*item], key.as_deref())
+            }
+        });
+    quote! { #(#items)* }
+}
+
+/// The argument by which some bulk command keys items of command `i`, if any.
+fn key_of(spec: &Spec, i: usize) -> Option<String> {
+    spec.commands.iter().find_map(|c| match &c.shape {
+        Shape::Bulk { item, key: Some(k) } if *item == i => Some(k.clone()),
+        _ => None,
+    })
+}
+
+fn struct_doc(c: &Command) -> String {
+    let mut doc = format!(
+        "`{}`: {}.",
+        c.def.name.name,
+        c.def.description.trim_end_matches('.')
+    );
+    if c.def.long {
+        doc.push_str("\n\nThis command can take up to 10 minutes; the client waits that long for its answer.");
+    }
+    doc
+}
+
+/// `impl Command` for a request type.
+pub fn command_impl(
+    ident: &proc_macro2::Ident,
+    index: usize,
+    output: TokenStream,
+    validate: TokenStream,
+    encode: TokenStream,
+    keys: TokenStream,
+) -> TokenStream {
+    quote! {
+        impl crate::Command for #ident {
+            type Output = #output;
+            fn info(&self) -> &'static crate::CommandInfo { &crate::registry::COMMANDS[#index] }
+            fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> { #validate }
+            fn encode(&self, w: &mut crate::rt::FormWriter) { #encode }
+            fn bulk_keys(&self) -> ::std::option::Option<::std::vec::Vec<::std::string::String>> { #keys }
+        }
+    }
+}
+
+/// The Rust type of an argument's field.
+fn field_type(owner: &proc_macro2::Ident, a: &Arg) -> TokenStream {
+    match &a.kind {
+        ArgKind::Type(t) => {
+            let t = names::type_ident(&t.name);
+            if a.required {
+                quote!(crate::types::#t)
+            } else {
+                quote!(::std::option::Option<crate::types::#t>)
+            }
+        }
+        ArgKind::Array { .. } => {
+            let item = item_ident(owner, a);
+            quote!(::std::collections::BTreeMap<u64, #item>)
+        }
+        ArgKind::MapOf(t) => {
+            let t = names::type_ident(&t.name);
+            quote!(::std::collections::BTreeMap<::std::string::String, crate::types::#t>)
+        }
+    }
+}
+
+fn item_ident(owner: &proc_macro2::Ident, a: &Arg) -> proc_macro2::Ident {
+    format_ident!("{}{}Item", owner, names::camel(&a.name.name))
+}
+
+fn arg_doc(spec: &Spec, a: &Arg) -> String {
+    let mut doc = format!("`{}`", a.name.name);
+    match &a.kind {
+        ArgKind::Type(t) => {
+            doc.push_str(&format!(" ({}", t.name));
+            if a.required {
+                doc.push_str(", required");
+            }
+            doc.push(')');
+            if let Some(ty) = spec.ty(&t.name) {
+                doc.push_str(&format!(": {}", ty.doc));
+            }
+        }
+        ArgKind::Array { .. } => doc.push_str(": records keyed by number"),
+        ArgKind::MapOf(t) => doc.push_str(&format!(": free keys, each a {}", t.name)),
+    }
+    if let Some(d) = &a.default {
+        doc.push_str(&format!(
+            "\n\nDefault (applied by the API when left out): `{d}`."
+        ));
+    }
+    if !a.one_of.is_empty() {
+        doc.push_str(&format!(
+            "\n\nOne of: {}.",
+            a.one_of
+                .iter()
+                .map(|v| format!("`{v}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    if let Some(d) = &a.doc {
+        doc.push_str(&format!("\n\n{d}"));
+    }
+    if let Some(o) = &a.ours {
+        doc.push_str(&format!("\n\n*Our inference*, not the seed's: {o}."));
+    }
+    doc
+}
+
+/// A struct of arguments: a command's request, or one record of an `array` argument.
+/// `key` is the argument a bulk twin keys items by (left out of the item's form then).
+pub fn record(
+    spec: &Spec,
+    ident: &proc_macro2::Ident,
+    command: &str,
+    doc: &str,
+    args: &[Arg],
+    key: Option<&str>,
+) -> TokenStream {
+    let fields = args.iter().map(|a| {
+        let f = names::field(&a.name.name);
+        let ty = field_type(ident, a);
+        let doc = arg_doc(spec, a);
+        quote! { #[doc = #doc] pub #f: #ty, }
+    });
+    let required: Vec<&Arg> = args
+        .iter()
+        .filter(|a| a.required && matches!(a.kind, ArgKind::Type(_)))
+        .collect();
+    let params = required.iter().map(|a| {
+        let f = names::field(&a.name.name);
+        let ty = field_type(ident, a);
+        quote! { #f: #ty }
+    });
+    let inits = args.iter().map(|a| {
+        let f = names::field(&a.name.name);
+        match &a.kind {
+            ArgKind::Type(_) if a.required => quote! { #f },
+            ArgKind::Type(_) => quote! { #f: ::std::option::Option::None },
+            _ => quote! { #f: ::std::collections::BTreeMap::new() },
+        }
+    });
+    let setters = args
+        .iter()
+        .filter(|a| !(a.required && matches!(a.kind, ArgKind::Type(_))))
+        .map(|a| setter(ident, a));
+    let parse = args.iter().map(|a| parse_field(ident, a));
+    let known: Vec<&str> = args
+        .iter()
+        .filter(|a| !matches!(a.kind, ArgKind::Array { flatten: true, .. }))
+        .map(|a| a.name.name.as_str())
+        .collect();
+    let flattened = args
+        .iter()
+        .any(|a| matches!(a.kind, ArgKind::Array { flatten: true, .. }));
+    let checks = args.iter().map(check_field);
+    let writes = args.iter().map(|a| write_field(a, key));
+    let skip = if key.is_some() {
+        quote!(skip_key)
+    } else {
+        quote!(_skip_key)
+    };
+    let new_doc = if required.is_empty() {
+        "A request with no arguments set.".to_owned()
+    } else {
+        "A request with its required arguments; set the others with the methods below.".to_owned()
+    };
+    let records = items(spec, ident, command, args);
+    let derive_default = if required.is_empty() {
+        quote!(Default,)
+    } else {
+        quote!()
+    };
+    quote! {
+        #[doc = #doc]
+        #[derive(Clone, Debug, PartialEq, #derive_default)]
+        #[non_exhaustive]
+        pub struct #ident { #(#fields)* }
+
+        impl #ident {
+            #[doc = #new_doc]
+            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            pub fn new(#(#params),*) -> Self { Self { #(#inits),* } }
+            #(#setters)*
+
+            /// Reads the arguments from a JSON value that mirrors the form (an object of
+            /// argument names), validating each.
+            pub fn from_args(value: &::serde_json::Value) -> ::std::result::Result<Self, crate::ValidationError> {
+                Self::parse_in(&crate::rt::Args::root(#command, value)?)
+            }
+
+            pub(crate) fn parse_in(a: &crate::rt::Args<'_>) -> ::std::result::Result<Self, crate::ValidationError> {
+                a.only(&[#(#known),*], #flattened)?;
+                let this = Self { #(#parse),* };
+                this.check_in(a.at())?;
+                ::std::result::Result::Ok(this)
+            }
+
+            #[allow(unused_variables)]
+            pub(crate) fn check_in(&self, at: &crate::rt::At) -> ::std::result::Result<(), crate::ValidationError> {
+                #(#checks)*
+                ::std::result::Result::Ok(())
+            }
+
+            #[allow(unused_variables)]
+            pub(crate) fn write(&self, w: &mut crate::rt::FormWriter, #skip: bool) {
+                #(#writes)*
+            }
+        }
+        #records
+    }
+}
+
+/// The record structs of a struct's `array` arguments.
+fn items(spec: &Spec, owner: &proc_macro2::Ident, command: &str, args: &[Arg]) -> TokenStream {
+    args.iter()
+        .filter_map(|a| match &a.kind {
+            ArgKind::Array { fields, .. } => {
+                let ident = item_ident(owner, a);
+                let doc = format!("One record of `{}`'s argument `{}`.", command, a.name.name);
+                Some(record(spec, &ident, command, &doc, fields, None))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn setter(owner: &proc_macro2::Ident, a: &Arg) -> TokenStream {
+    let f = names::field(&a.name.name);
+    let doc = format!("Sets `{}`.", a.name.name);
+    match &a.kind {
+        ArgKind::Type(t) => {
+            let t = names::type_ident(&t.name);
+            quote! {
+                #[doc = #doc]
+                pub fn #f(mut self, value: crate::types::#t) -> Self { self.#f = ::std::option::Option::Some(value); self }
+            }
+        }
+        ArgKind::Array { .. } => {
+            let item = item_ident(owner, a);
+            let doc = format!("Adds a record to `{}` under `key`.", a.name.name);
+            quote! {
+                #[doc = #doc]
+                pub fn #f(mut self, key: u64, record: #item) -> Self { self.#f.insert(key, record); self }
+            }
+        }
+        ArgKind::MapOf(t) => {
+            let t = names::type_ident(&t.name);
+            let doc = format!("Adds an entry to `{}`.", a.name.name);
+            quote! {
+                #[doc = #doc]
+                pub fn #f(mut self, key: impl ::std::convert::Into<::std::string::String>, value: crate::types::#t) -> Self { self.#f.insert(key.into(), value); self }
+            }
+        }
+    }
+}
+
+fn parse_field(owner: &proc_macro2::Ident, a: &Arg) -> TokenStream {
+    let f = names::field(&a.name.name);
+    let n = &a.name.name;
+    match &a.kind {
+        ArgKind::Type(_) if a.required => quote! { #f: a.required(#n)? },
+        ArgKind::Type(_) => quote! { #f: a.optional(#n)? },
+        ArgKind::Array { flatten, .. } => {
+            let item = item_ident(owner, a);
+            let under = if *flatten {
+                quote!(::std::option::Option::None)
+            } else {
+                quote!(::std::option::Option::Some(#n))
+            };
+            quote! { #f: a.records(#under, #item::parse_in)? }
+        }
+        ArgKind::MapOf(_) => quote! { #f: a.map_of(#n)? },
+    }
+}
+
+fn check_field(a: &Arg) -> TokenStream {
+    let f = names::field(&a.name.name);
+    let n = &a.name.name;
+    let mut out = Vec::new();
+    match &a.kind {
+        ArgKind::Type(_) => {
+            if a.required {
+                out.push(quote! { crate::rt::require(at, #n, &self.#f)?; });
+            }
+            if !a.one_of.is_empty() {
+                let values = &a.one_of;
+                let value = if a.required {
+                    quote!(::std::option::Option::Some(&self.#f))
+                } else {
+                    quote!(self.#f.as_ref())
+                };
+                out.push(quote! { crate::rt::one_of(at, #n, #value, &[#(#values),*])?; });
+            }
+        }
+        ArgKind::Array { flatten, .. } => {
+            if a.required {
+                out.push(quote! { crate::rt::require_some(at, #n, self.#f.is_empty())?; });
+            }
+            let at = if *flatten {
+                quote!(at.nest(&key.to_string()))
+            } else {
+                quote!(at.nest(#n).nest(&key.to_string()))
+            };
+            out.push(quote! { for (key, record) in &self.#f { record.check_in(&#at)?; } });
+        }
+        ArgKind::MapOf(_) => {
+            if a.required {
+                out.push(quote! { crate::rt::require_some(at, #n, self.#f.is_empty())?; });
+            }
+        }
+    }
+    quote! { #(#out)* }
+}
+
+fn write_field(a: &Arg, key: Option<&str>) -> TokenStream {
+    let f = names::field(&a.name.name);
+    let n = &a.name.name;
+    let stmt = match &a.kind {
+        ArgKind::Type(_) if a.required => quote! { w.field(#n, &self.#f); },
+        ArgKind::Type(_) => {
+            quote! { if let ::std::option::Option::Some(v) = &self.#f { w.field(#n, v); } }
+        }
+        ArgKind::Array { flatten: true, .. } => quote! {
+            for (key, record) in &self.#f { w.nest(&key.to_string(), |w| record.write(w, false)); }
+        },
+        ArgKind::Array { flatten: false, .. } => quote! {
+            if !self.#f.is_empty() {
+                w.nest(#n, |w| for (key, record) in &self.#f { w.nest(&key.to_string(), |w| record.write(w, false)); });
+            }
+        },
+        ArgKind::MapOf(_) => quote! {
+            if !self.#f.is_empty() {
+                w.nest(#n, |w| for (key, value) in &self.#f { w.field(key, value); });
+            }
+        },
+    };
+    if key == Some(n.as_str()) {
+        quote! { if !skip_key { #stmt } }
+    } else {
+        stmt
+    }
+}

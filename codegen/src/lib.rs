@@ -1,0 +1,107 @@
+//! `domaincontext-codegen`: loads the DomainContext API spec (YAML), checks it as a whole,
+//! and emits the Rust of the `domaincontext` client crate. Also compares two specs.
+//!
+//! The pipeline is parse → model → check → emit: only a spec without problems reaches the
+//! emitters, and every problem is reported at once with `file:line:column` and a hint.
+//!
+//! ```no_run
+//! let spec = domaincontext_codegen::load_dir("spec".as_ref()).map_err(|r| r.to_string())?;
+//! let out = domaincontext_codegen::emit(&spec)?;
+//! print!("{}", out.render());
+//! # Ok::<(), String>(())
+//! ```
+
+pub mod check;
+pub mod diag;
+pub mod emit;
+pub mod load;
+pub mod model;
+pub mod names;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+pub use diag::{Diagnostic, Report};
+pub use emit::{Output, emit};
+pub use model::Spec;
+
+/// The spec files of a spec directory, in load order: `types.yaml`, then every
+/// `*.yaml` below `commands/`, by name.
+pub fn spec_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = vec![dir.join("types.yaml")];
+    let mut commands: Vec<PathBuf> = std::fs::read_dir(dir.join("commands"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .collect();
+    commands.sort();
+    files.extend(commands);
+    Ok(files)
+}
+
+/// Loads and checks a spec directory.
+pub fn load_dir(dir: &Path) -> Result<Spec, Report> {
+    let files = spec_files(dir).map_err(|e| io_report(dir, &e))?;
+    let mut sources = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).map_err(|e| io_report(f, &e))?;
+        sources.push((f.display().to_string(), text));
+    }
+    load_sources(&sources)
+}
+
+/// Loads and checks a spec given as `(file name, text)` pairs.
+pub fn load_sources(sources: &[(String, String)]) -> Result<Spec, Report> {
+    let mut cx = diag::Ctxt::default();
+    let mut raw = load::Raw::default();
+    for (name, text) in sources {
+        load::load_source(&mut cx, &mut raw, name, text);
+    }
+    let spec = check::check(&mut cx, raw);
+    cx.finish()?;
+    spec.ok_or_else(Report::default)
+}
+
+fn io_report(path: &Path, e: &std::io::Error) -> Report {
+    Report {
+        diagnostics: vec![Diagnostic {
+            pos: yaml::Pos {
+                file: path.display().to_string().into(),
+                line: 1,
+                col: 1,
+            },
+            message: format!("cannot read: {e}"),
+            hint: Some("a spec directory holds types.yaml and commands/*.yaml".to_owned()),
+        }],
+    }
+}
+
+/// The closest of `candidates` to `word`, if one is close enough to be a likely typo.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|c| (distance(&word.to_lowercase(), &c.to_lowercase()), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance, in characters.
+pub fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(cur).min(row[j])
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}

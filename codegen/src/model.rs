@@ -1,0 +1,241 @@
+//! The spec as a model: what `load` reads from the YAML, and what `check` resolves it into.
+//! Only a checked `Spec` reaches the emitters.
+
+use crate::yaml::Pos;
+
+/// A name and where it was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Named {
+    /// The name.
+    pub name: String,
+    /// Where it stands in the spec.
+    pub pos: Pos,
+}
+
+/// An argument type of the API.
+#[derive(Clone, Debug)]
+pub struct TypeDef {
+    /// The spec's name (`dnsName`).
+    pub name: Named,
+    /// One-line description (the seed's wording for the seed's types).
+    pub doc: String,
+    /// Why we defined it, for types the seed leaves undefined.
+    pub ours: Option<String>,
+    /// The value is a secret: never printed.
+    pub secret: bool,
+    /// Values that must be accepted (the seed's examples).
+    pub examples: Vec<String>,
+    /// Values that must be refused.
+    pub invalid: Vec<String>,
+    /// The rule values must satisfy.
+    pub rule: Rule,
+}
+
+/// A declarative rule. The generator turns each into straight-line Rust.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Rule {
+    /// A decimal integer, optionally bounded.
+    Int { min: Option<u64>, max: Option<u64> },
+    /// A flag: `1`, `0`, `true`, `false`.
+    Bool,
+    /// A calendar date `YYYY-MM-DD`.
+    Date,
+    /// An IPv4 or IPv6 address.
+    Ip,
+    /// Text limited in length and characters.
+    Text(TextRule),
+    /// Text split on a separator, each part with its own rule.
+    Parts(PartsRule),
+    /// A list of values of another type, joined by a separator.
+    List { of: Named, sep: char },
+    /// One of these exact values.
+    Literal(Vec<String>),
+    /// The first of these rules that holds.
+    AnyOf(Vec<Rule>),
+    /// The rule of another type.
+    Type(Named),
+}
+
+/// Limits on text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TextRule {
+    /// Fewest characters.
+    pub min_len: Option<usize>,
+    /// Most characters.
+    pub max_len: Option<usize>,
+    /// The only characters allowed (all when `None`).
+    pub chars: Option<Vec<CharClass>>,
+    /// Characters never allowed.
+    pub forbid: Vec<CharClass>,
+    /// Characters the first character must be one of.
+    pub first: Option<Vec<CharClass>>,
+    /// Characters not allowed first.
+    pub not_first: String,
+    /// Characters not allowed last.
+    pub not_last: String,
+    /// Characters allowed only as the first character.
+    pub only_first: String,
+    /// The text must start with one of these.
+    pub prefix: Vec<String>,
+}
+
+/// A class of characters in a rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CharClass {
+    /// `A-Z`, `a-z`.
+    Latin,
+    /// `a-z`.
+    Lower,
+    /// `A-Z`.
+    Upper,
+    /// `0-9`.
+    Digit,
+    /// A letter of any script (Unicode alphabetic).
+    Letter,
+    /// These characters.
+    Chars(String),
+}
+
+/// Text split into parts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PartsRule {
+    /// The separator.
+    pub sep: char,
+    /// Fewest parts.
+    pub min: Option<usize>,
+    /// Most parts.
+    pub max: Option<usize>,
+    /// Most characters in all.
+    pub max_len: Option<usize>,
+    /// The rule of every part (but `first` when given).
+    pub each: Box<Rule>,
+    /// The rule of the first part.
+    pub first: Option<Box<Rule>>,
+}
+
+/// Whether repeating a command can do harm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Reads only: safe to repeat.
+    Read,
+    /// Changes something (or costs money): never repeated by the client.
+    Change,
+}
+
+/// What a successful answer looks like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnswerKind {
+    /// `true`, or an object or array without `_error`.
+    Value,
+    /// As `Value`, and a bare number (a search with `count=1`).
+    Search,
+    /// One result per item of a bulk request.
+    Bulk,
+}
+
+/// A command as written in the spec.
+#[derive(Clone, Debug)]
+pub struct CommandDef {
+    /// The API's name (`domainsCheck`).
+    pub name: Named,
+    /// The seed's description (fixed where it was wrong).
+    pub description: String,
+    /// Read-only or changing.
+    pub effect: Effect,
+    /// The answer can take up to 10 minutes.
+    pub long: bool,
+    /// What a success looks like (`Bulk` for `array_of` commands).
+    pub answer: AnswerKind,
+    /// The Rust method name, when the derived one would clash.
+    pub rust_name: Option<Named>,
+    /// Its arguments, or the relation that gives them.
+    pub body: Body,
+}
+
+/// Where a command's arguments come from.
+#[derive(Clone, Debug)]
+pub enum Body {
+    /// Its own arguments, plus all of `extends`'s when given.
+    Args {
+        args: Vec<Arg>,
+        extends: Option<Named>,
+    },
+    /// "same as X": the arguments of X.
+    SameAs(Named),
+    /// "array of X": a bulk command whose items are X's arguments, keyed by index or by
+    /// the item's argument `key`.
+    ArrayOf { item: Named, key: Option<Named> },
+}
+
+/// One argument of a command.
+#[derive(Clone, Debug)]
+pub struct Arg {
+    /// The API's name.
+    pub name: Named,
+    /// What kind of value it takes.
+    pub kind: ArgKind,
+    /// Required (`*`): must be given, and not empty.
+    pub required: bool,
+    /// The default the API applies when it is left out.
+    pub default: Option<String>,
+    /// The values allowed, when the seed lists them.
+    pub one_of: Vec<String>,
+    /// Further words of the seed's row.
+    pub doc: Option<String>,
+    /// Why it is ours, when the seed does not give it.
+    pub ours: Option<String>,
+}
+
+/// The shape of an argument's value.
+#[derive(Clone, Debug)]
+pub enum ArgKind {
+    /// A value of a type.
+    Type(Named),
+    /// Records keyed by number, each with these fields; `flatten` puts the keys at the top
+    /// level of the form instead of under the argument's name.
+    Array { fields: Vec<Arg>, flatten: bool },
+    /// Free keys, each with a value of this type.
+    MapOf(Named),
+}
+
+/// A checked spec: every relation resolved, every name known.
+#[derive(Clone, Debug)]
+pub struct Spec {
+    /// The types, in spec order.
+    pub types: Vec<TypeDef>,
+    /// The commands, in spec order.
+    pub commands: Vec<Command>,
+}
+
+/// A checked command.
+#[derive(Clone, Debug)]
+pub struct Command {
+    /// As written.
+    pub def: CommandDef,
+    /// What its requests carry.
+    pub shape: Shape,
+}
+
+/// A checked command's request shape.
+#[derive(Clone, Debug)]
+pub enum Shape {
+    /// Arguments (after "same as" and "extends" are applied).
+    Single(Vec<Arg>),
+    /// Items of another command, by its index in `Spec::commands`.
+    Bulk { item: usize, key: Option<String> },
+}
+
+impl Spec {
+    /// The type of this name.
+    pub fn ty(&self, name: &str) -> Option<&TypeDef> {
+        self.types.iter().find(|t| t.name.name == name)
+    }
+
+    /// The arguments of a single command's items (for a bulk command, its item's).
+    pub fn item_args<'a>(&'a self, cmd: &'a Command) -> &'a [Arg] {
+        match &cmd.shape {
+            Shape::Single(args) => args,
+            Shape::Bulk { item, .. } => self.item_args(&self.commands[*item]),
+        }
+    }
+}
