@@ -50,6 +50,9 @@ pub fn classify(status: u16, body: &[u8], kind: AnswerKind) -> Result<Value, Ref
     };
     match value {
         Value::Bool(true) | Value::Array(_) => Ok(value),
+        // A bulk answer's top-level `_error` comes with the items' own results; splitting
+        // decides whether any item was answered.
+        Value::Object(_) if kind == AnswerKind::Bulk => Ok(value),
         Value::Object(ref map) => match item_error(map) {
             Some(e) => Err(Refusal::Api(e)),
             None => Ok(value),

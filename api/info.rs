@@ -176,3 +176,89 @@ impl Command for crate::registry::Request {
         self.as_command().bulk_keys()
     }
 }
+
+impl CommandInfo {
+    /// Arguments that make a valid request of this command, as the JSON tree that mirrors
+    /// the form: every required argument (every argument, with `all`) set to the first
+    /// allowed value or the first example of its type. For a bulk command: one item.
+    pub fn example_args(&self, all: bool) -> serde_json::Value {
+        let item = example_object(self.args, all, self.bulk_key);
+        match (self.bulk_of, self.bulk_key) {
+            (None, _) => item,
+            (Some(_), None) => serde_json::Value::Array(vec![item]),
+            (Some(_), Some(key)) => {
+                let key_value = self
+                    .args
+                    .iter()
+                    .find(|a| a.name == key)
+                    .and_then(|a| example_value(a, all));
+                let key_text = match key_value {
+                    Some(serde_json::Value::String(s)) => s,
+                    _ => "1".to_owned(),
+                };
+                let mut map = serde_json::Map::new();
+                map.insert(key_text, item);
+                serde_json::Value::Object(map)
+            }
+        }
+    }
+}
+
+fn example_object(args: &[ArgInfo], all: bool, skip: Option<&str>) -> serde_json::Value {
+    let mut map = serde_json::Map::new();
+    for a in args {
+        if Some(a.name) == skip || !(all || a.required) {
+            continue;
+        }
+        let Some(v) = example_value(a, all) else {
+            continue;
+        };
+        match a.kind {
+            ArgKind::Records { flatten: true } => {
+                if let serde_json::Value::Object(records) = v {
+                    map.extend(records);
+                }
+            }
+            _ => {
+                map.insert(a.name.to_owned(), v);
+            }
+        }
+    }
+    serde_json::Value::Object(map)
+}
+
+fn example_value(a: &ArgInfo, all: bool) -> Option<serde_json::Value> {
+    use serde_json::Value;
+    match a.kind {
+        ArgKind::Type(t) => {
+            let text = match a.one_of.first() {
+                Some(v) => (*v).to_owned(),
+                None => type_info(t)?
+                    .examples
+                    .iter()
+                    .find(|e| !e.trim().is_empty())?
+                    .to_string(),
+            };
+            Some(Value::String(text))
+        }
+        ArgKind::Records { .. } => {
+            let mut map = serde_json::Map::new();
+            map.insert("1".to_owned(), example_object(a.fields, all, None));
+            Some(Value::Object(map))
+        }
+        ArgKind::MapOf(t) => {
+            let mut map = serde_json::Map::new();
+            map.insert(
+                "key".to_owned(),
+                Value::String(
+                    type_info(t)?
+                        .examples
+                        .iter()
+                        .find(|e| !e.trim().is_empty())?
+                        .to_string(),
+                ),
+            );
+            Some(Value::Object(map))
+        }
+    }
+}

@@ -425,6 +425,9 @@ fn check_rust_names(cx: &mut Ctxt, commands: &[CommandDef]) {
             None => (names::snake(&c.name.name), &c.name.pos),
         };
         if let Some(first) = methods.insert(method.clone(), &c.name) {
+            if first.name == c.name.name {
+                continue; // a duplicate command, reported as such
+            }
             cx.error(
                 pos,
                 format!(

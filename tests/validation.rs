@@ -1,0 +1,270 @@
+//! Every argument type: the seed's own examples are accepted; a table of invalid values is
+//! refused, through a command, with an error naming the command, the argument and the
+//! rule; and the recording server receives nothing for them.
+
+mod support;
+
+use domaincontext::registry::{COMMANDS, TYPES};
+use domaincontext::types::DnsName;
+use domaincontext::{ArgKind, ErrorKind, Problem, Request, Sent};
+use serde_json::{Value, json};
+use support::Server;
+
+#[test]
+fn every_type_accepts_its_examples_and_refuses_its_invalid_values() {
+    for t in &TYPES {
+        assert!(!t.examples.is_empty(), "type {} has no examples", t.name);
+        for e in t.examples {
+            if let Err(err) = (t.check)(e) {
+                panic!("type {}: example {e:?} refused: {err}", t.name);
+            }
+        }
+        assert!(
+            !t.invalid.is_empty(),
+            "type {} has no invalid values",
+            t.name
+        );
+        for v in t.invalid {
+            assert!(
+                (t.check)(v).is_err(),
+                "type {}: invalid value {v:?} accepted",
+                t.name
+            );
+        }
+    }
+}
+
+/// A command with an argument of type `ty`, and that argument.
+fn command_using(ty: &str) -> Option<(&'static str, &'static str)> {
+    COMMANDS
+        .iter()
+        .filter(|c| c.bulk_of.is_none())
+        .find_map(|c| {
+            c.args
+                .iter()
+                .find(|a| a.kind == ArgKind::Type(ty) && a.one_of.is_empty())
+                .map(|a| (c.name, a.name))
+        })
+}
+
+#[tokio::test]
+async fn invalid_values_never_reach_the_network() {
+    let server = Server::answering("true").await;
+    let client = server.client();
+    let mut tried = 0;
+    for t in &TYPES {
+        let Some((command, arg)) = command_using(t.name) else {
+            continue;
+        };
+        for bad in t.invalid {
+            let mut args = domaincontext::command(command)
+                .expect("command")
+                .example_args(false);
+            args[arg] = Value::String((*bad).to_owned());
+            let err = Request::from_args(command, &args).expect_err("refused while parsing");
+            assert_eq!(err.command(), command);
+            assert_eq!(err.argument(), arg);
+            let text = err.to_string();
+            assert!(text.contains(command) && text.contains(arg), "{text}");
+            match err.problem() {
+                Problem::Invalid(e) => {
+                    assert_eq!(e.type_name(), t.name, "{text}");
+                    assert!(
+                        text.contains(e.rule().trim_end_matches('.')),
+                        "the rule is named: {text}"
+                    );
+                    if t.secret {
+                        assert!(
+                            e.value().is_none() && !text.contains(bad),
+                            "a secret is never repeated: {text}"
+                        );
+                    } else {
+                        assert_eq!(e.value(), Some(*bad));
+                        assert!(
+                            text.contains(&format!("{bad:?}")),
+                            "the value is named: {text}"
+                        );
+                    }
+                }
+                // A blank value of a required argument is refused as blank.
+                Problem::Blank | Problem::Missing => assert!(bad.trim().is_empty(), "{text}"),
+                other => panic!("{command}.{arg} = {bad:?}: unexpected {other:?}"),
+            }
+            tried += 1;
+        }
+    }
+    assert!(tried > 100, "only {tried} invalid values were tried");
+    // Also through the typed API: a blank required value is refused by the client.
+    let blank = domaincontext::requests::CertificateCancel::new(
+        "1".parse().expect("id"),
+        "".parse().expect("an empty label is a label"),
+    );
+    let err = client
+        .certificate_cancel(&blank)
+        .await
+        .expect_err("blank required");
+    assert_eq!(err.kind(), ErrorKind::Validation);
+    assert_eq!(err.sent(), Sent::No);
+    assert!(
+        err.to_string().contains("certificateCancel") && err.to_string().contains("reason"),
+        "{err}"
+    );
+    assert!(server.received().is_empty(), "nothing was sent");
+}
+
+#[tokio::test]
+async fn one_of_missing_and_unknown_arguments_are_refused_before_sending() {
+    let server = Server::answering("true").await;
+    let client = server.client();
+    let cases = [
+        (
+            "serverBuy",
+            json!({"tariff": "t", "cluster_id": 3, "osimage": "centos"}),
+            "cluster_id",
+            "must be one of 1, 2",
+        ),
+        (
+            "domainRegister",
+            json!({"period": 1}),
+            "domain",
+            "is required",
+        ),
+        (
+            "domainRegister",
+            json!({"domain": "a.com", "perid": 1}),
+            "perid",
+            "did you mean `period`",
+        ),
+        (
+            "domainsCheck",
+            json!({"domains": ""}),
+            "domains",
+            "must not be empty",
+        ),
+        (
+            "domainsRegister",
+            json!([{"domain": "a.com"}, {"domain": "b..com"}]),
+            "1[domain]",
+            "b..com",
+        ),
+        (
+            "domainsSetDNS",
+            json!({"5504202": {"1": {"ttl": "0"}}}),
+            "5504202[1][ttl]",
+            "must be at least 1",
+        ),
+        (
+            "domainsSetDNS",
+            json!({"0": {"1": {"ttl": 60}}}),
+            "id",
+            "must be at least 1",
+        ),
+        ("domainsRegister", json!([]), "items", "must not be empty"),
+        (
+            "domainGetInfo",
+            json!({"domain": {"x": 1}}),
+            "domain",
+            "must be a single value",
+        ),
+        (
+            "domainGetInfo",
+            json!("a.com"),
+            "",
+            "must be an object of arguments",
+        ),
+    ];
+    for (command, args, arg, words) in cases {
+        let err = Request::from_args(command, &args).expect_err(command);
+        assert!(
+            err.argument().ends_with(arg),
+            "{command}: {err} (argument {:?})",
+            err.argument()
+        );
+        assert!(err.to_string().contains(words), "{command}: {err}");
+    }
+    let err = Request::from_args("domainRegistr", &json!({})).expect_err("unknown command");
+    assert!(
+        err.to_string().contains("did you mean `domainRegister`"),
+        "{err}"
+    );
+    // The parsed request is refused by the client as well when built by hand.
+    let dup = domaincontext::requests::DomainsSetDNS::new([
+        domaincontext::requests::DomainSetDNS::new("7".parse().expect("id")),
+        domaincontext::requests::DomainSetDNS::new("7".parse().expect("id")),
+    ]);
+    let err = client
+        .domains_set_dns(&dup)
+        .await
+        .expect_err("duplicate key");
+    assert!(err.to_string().contains("appears twice"), "{err}");
+    assert!(server.received().is_empty());
+}
+
+#[test]
+fn dns_name_boundaries() {
+    let part61 = "a".repeat(61);
+    let ok = |s: &str| s.parse::<DnsName>().is_ok();
+    // The three special values.
+    assert!(ok("") && ok("*") && ok("@"));
+    // 1 to 61 characters a part.
+    assert!(ok("a") && ok(&part61));
+    assert!(!ok(&"a".repeat(62)));
+    assert!(!ok("a..b") && !ok(".a") && !ok("a."));
+    // At most 4 parts.
+    assert!(ok("a.b.c.d") && !ok("a.b.c.d.e"));
+    // At most 100 characters in all: 4 parts of 24 and 3 dots = 99; of 25 = 103.
+    let p24 = "b".repeat(24);
+    let p25 = "b".repeat(25);
+    assert!(ok(&[p24.as_str(); 4].join(".")));
+    assert!(!ok(&[p25.as_str(); 4].join(".")));
+    let hundred = format!("{}.{}", "c".repeat(61), "d".repeat(38));
+    assert_eq!(hundred.len(), 100);
+    assert!(ok(&hundred));
+    assert!(!ok(&format!("{hundred}e")));
+    // Latin letters, digits, "-" and "_"; "-" not first or last in a part.
+    assert!(ok("_dmarc") && ok("a-b") && ok("A1_b"));
+    assert!(!ok("-a") && !ok("a-") && !ok("a.-b") && !ok("a-.b"));
+    assert!(!ok("ж") && !ok("a b") && !ok("a*") && !ok("*.a") && !ok("@.a"));
+    let err = "a.b.c.d.e".parse::<DnsName>().expect_err("5 parts");
+    assert!(err.to_string().contains("at most 4 parts"), "{err}");
+}
+
+#[test]
+fn list_types_split_on_commas_with_spaces_allowed() {
+    let ids: domaincontext::types::Ids = "1234, 324534, 223423".parse().expect("seed example");
+    assert_eq!(
+        ids.as_slice().iter().map(|i| i.get()).collect::<Vec<_>>(),
+        [1234, 324534, 223423]
+    );
+    assert_eq!(ids.to_string(), "1234,324534,223423");
+    let err = "1, 0"
+        .parse::<domaincontext::types::Ids>()
+        .expect_err("0 is not an id");
+    assert!(err.to_string().contains("item 2"), "{err}");
+    // A JSON array is accepted for a list argument, as the API accepts domains[0]=...
+    let r =
+        Request::from_args("domainsCheck", &json!({"domains": ["a.com", "b.net"]})).expect("array");
+    let prepared = Server::offline_client().prepare(&r).expect("prepare");
+    assert!(
+        prepared
+            .params()
+            .contains(&("domains".into(), "a.com,b.net".into()))
+    );
+}
+
+#[test]
+fn typed_values_check_their_rules_when_made() {
+    use domaincontext::types::*;
+    assert!(
+        Period::try_from(0).is_err()
+            && Period::try_from(10).is_ok()
+            && Period::try_from(11).is_err()
+    );
+    assert!(Id::try_from(0).is_err());
+    assert!("2024-02-29".parse::<Date>().is_ok() && "2023-02-29".parse::<Date>().is_err());
+    assert!(Domain::try_from("пример.рф").is_ok());
+    let pw: Password = "hunter2".parse().expect("password");
+    assert_eq!(format!("{pw:?}"), "Password(***)");
+    let err = "a\nb".parse::<Password>().expect_err("line break");
+    assert!(!err.to_string().contains("a\nb"));
+}
