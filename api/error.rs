@@ -485,3 +485,9 @@ impl From<ValidationError> for Error {
         Self::validation(e)
     }
 }
+
+impl From<InvalidValue> for Error {
+    fn from(e: InvalidValue) -> Self {
+        Self::new(ErrorKind::Validation, Sent::No, e.to_string()).with_source(e)
+    }
+}

@@ -29,6 +29,7 @@
 #![deny(missing_docs)]
 
 mod answer;
+mod bulk;
 mod client;
 mod error;
 pub mod form;
@@ -40,6 +41,7 @@ pub mod requests;
 pub mod rt;
 pub mod types;
 
+pub use bulk::{Bulk, BulkOptions, ItemError, ItemOutcome};
 pub use answer::{BulkAnswer, FromReply, ItemResult, Refusal, Reply, classify};
 pub use client::{
     CallOptions, Client, ClientBuilder, DEMO, Method, PRODUCTION, Prepared, RetryPolicy, Secret,

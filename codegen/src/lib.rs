@@ -26,7 +26,8 @@ pub use emit::{Output, emit};
 pub use model::Spec;
 
 /// The spec files of a spec directory, in load order: `types.yaml`, then every
-/// `*.yaml` below `commands/`, by name.
+/// `*.yaml` below `commands/`, by name (the names start with a number, so that the
+/// commands keep the seed's order).
 pub fn spec_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files = vec![dir.join("types.yaml")];
     let mut commands: Vec<PathBuf> = std::fs::read_dir(dir.join("commands"))?

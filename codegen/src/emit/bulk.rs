@@ -129,5 +129,10 @@ pub fn emit(
         }
 
         #command
+
+        impl crate::Bulk for #ident {
+            type Item = #item_ident;
+            fn from_items(items: ::std::vec::Vec<#item_ident>) -> Self { Self { items } }
+        }
     }
 }

@@ -19,7 +19,7 @@ pub fn emit(spec: &Spec) -> TokenStream {
         let examples = &t.examples;
         let invalid = &t.invalid;
         let ident = names::type_ident(name);
-        let list = matches!(repr(t), Repr::List { .. });
+        let list = matches!(repr(spec, t), Repr::List { .. });
         quote! {
             crate::TypeInfo {
                 name: #name, doc: #doc, ours: #ours, secret: #secret, list: #list,

@@ -10,8 +10,6 @@ use crate::names;
 
 /// How a type is held in Rust.
 pub enum Repr<'a> {
-    /// Another type under a second name.
-    Alias(&'a str),
     /// A `u64`.
     Int,
     /// A `bool`.
@@ -22,17 +20,29 @@ pub enum Repr<'a> {
     Text,
 }
 
-/// How `t` is held.
-pub fn repr<'a>(t: &'a TypeDef) -> Repr<'a> {
-    match &t.rule {
-        Rule::Type(n) => Repr::Alias(&n.name),
+/// How `t` is held: a type whose rule is another type's is held as that one is.
+pub fn repr<'a>(spec: &'a Spec, t: &'a TypeDef) -> Repr<'a> {
+    match crate::check::resolve(&spec.types, &t.rule) {
         Rule::Int { .. } => Repr::Int,
         Rule::Bool => Repr::Bool,
-        Rule::List { of, sep } => Repr::List {
-            of: &of.name,
-            sep: *sep,
-        },
+        Rule::List { of, sep } => Repr::List { of: &of.name, sep: *sep },
         _ => Repr::Text,
+    }
+}
+
+/// The check function of `t`: its own rule's, or a call of the type it names.
+fn check_body(t: &TypeDef) -> TokenStream {
+    match &t.rule {
+        Rule::Type(target) => {
+            let name = rules::check_ident(&t.name.name);
+            let target_fn = rules::check_ident(&target.name);
+            let doc = format!("The rule of `{}`: that of `{}`.", t.name.name, target.name);
+            quote! {
+                #[doc = #doc]
+                pub(crate) fn #name(v: &str) -> ::std::result::Result<(), &'static str> { #target_fn(v) }
+            }
+        }
+        _ => rules::check_fn(t),
     }
 }
 
@@ -67,22 +77,9 @@ fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
     let invalid = quote! {
         crate::InvalidValue::new(#name, #rule_doc, reason, if #secret { ::std::option::Option::None } else { ::std::option::Option::Some(v) })
     };
-    match repr(t) {
-        Repr::Alias(target) => {
-            let target = names::type_ident(target);
-            let check_target = rules::check_ident(match &t.rule {
-                Rule::Type(n) => &n.name,
-                _ => name,
-            });
-            quote! {
-                #[doc = #doc]
-                pub type #ident = #target;
-                #[allow(dead_code)]
-                pub(crate) fn #check(v: &str) -> ::std::result::Result<(), &'static str> { #check_target(v) }
-            }
-        }
+    match repr(spec, t) {
         Repr::Int => {
-            let body = rules::check_fn(t);
+            let body = check_body(t);
             quote! {
                 #[doc = #doc]
                 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -124,7 +121,7 @@ fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
             }
         }
         Repr::Bool => {
-            let body = rules::check_fn(t);
+            let body = check_body(t);
             quote! {
                 #[doc = #doc]
                 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -214,7 +211,7 @@ fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
             }
         }
         Repr::Text => {
-            let body = rules::check_fn(t);
+            let body = check_body(t);
             let (debug, display) = if secret {
                 (
                     quote! {

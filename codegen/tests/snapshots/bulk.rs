@@ -358,6 +358,12 @@ impl crate::Command for DomainsGetInfo {
         )
     }
 }
+impl crate::Bulk for DomainsGetInfo {
+    type Item = DomainGetInfo;
+    fn from_items(items: ::std::vec::Vec<DomainGetInfo>) -> Self {
+        Self { items }
+    }
+}
 /// `domainGetNote`: Get domain note.
 #[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]

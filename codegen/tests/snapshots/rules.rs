@@ -969,8 +969,90 @@ pub(crate) fn check_codes(v: &str) -> ::std::result::Result<(), &'static str> {
 /// `alias`: The same rule as code.
 ///
 /// Examples: `"ab"`.
-pub type Alias = Code;
-#[allow(dead_code)]
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Alias(::std::string::String);
+impl Alias {
+    /// The value.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+impl ::std::str::FromStr for Alias {
+    type Err = crate::InvalidValue;
+    fn from_str(v: &str) -> ::std::result::Result<Self, Self::Err> {
+        match check_alias(v) {
+            ::std::result::Result::Ok(()) => {
+                ::std::result::Result::Ok(Self(v.to_owned()))
+            }
+            ::std::result::Result::Err(reason) => {
+                ::std::result::Result::Err(
+                    crate::InvalidValue::new(
+                        "alias",
+                        "The same rule as code.",
+                        reason,
+                        if false {
+                            ::std::option::Option::None
+                        } else {
+                            ::std::option::Option::Some(v)
+                        },
+                    ),
+                )
+            }
+        }
+    }
+}
+impl ::std::convert::TryFrom<&str> for Alias {
+    type Error = crate::InvalidValue;
+    fn try_from(v: &str) -> ::std::result::Result<Self, Self::Error> {
+        v.parse()
+    }
+}
+impl ::std::convert::TryFrom<::std::string::String> for Alias {
+    type Error = crate::InvalidValue;
+    fn try_from(v: ::std::string::String) -> ::std::result::Result<Self, Self::Error> {
+        match check_alias(&v) {
+            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(Self(v)),
+            ::std::result::Result::Err(reason) => {
+                let v = v.as_str();
+                ::std::result::Result::Err(
+                    crate::InvalidValue::new(
+                        "alias",
+                        "The same rule as code.",
+                        reason,
+                        if false {
+                            ::std::option::Option::None
+                        } else {
+                            ::std::option::Option::Some(v)
+                        },
+                    ),
+                )
+            }
+        }
+    }
+}
+impl ::std::fmt::Debug for Alias {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_tuple(stringify!(Alias)).field(&self.0).finish()
+    }
+}
+impl ::std::fmt::Display for Alias {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl crate::rt::Wire for Alias {
+    fn wire(&self, out: &mut ::std::string::String) {
+        out.push_str(&self.0)
+    }
+    fn is_blank(&self) -> bool {
+        self.0.trim().is_empty()
+    }
+}
+impl crate::rt::FromArg for Alias {
+    const TYPE: &'static str = "alias";
+    const SECRET: bool = false;
+}
+/// The rule of `alias`: that of `code`.
 pub(crate) fn check_alias(v: &str) -> ::std::result::Result<(), &'static str> {
     check_code(v)
 }
