@@ -5,7 +5,6 @@
 mod support;
 
 use domaincontext::requests::*;
-use domaincontext::types::*;
 use domaincontext::{Command, Request};
 use serde_json::json;
 use support::Server;

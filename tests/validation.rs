@@ -35,7 +35,7 @@ fn every_type_accepts_its_examples_and_refuses_its_invalid_values() {
 }
 
 /// A command with an argument of type `ty`, and that argument.
-fn command_using(ty: &str) -> Option<(&'static str, &'static str)> {
+fn command_using(ty: &'static str) -> Option<(&'static str, &'static str)> {
     COMMANDS
         .iter()
         .filter(|c| c.bulk_of.is_none())
@@ -75,7 +75,7 @@ async fn invalid_values_never_reach_the_network() {
                     );
                     if t.secret {
                         assert!(
-                            e.value().is_none() && !text.contains(bad),
+                            e.value().is_none() && (bad.is_empty() || !text.contains(bad)),
                             "a secret is never repeated: {text}"
                         );
                     } else {
@@ -156,7 +156,7 @@ async fn one_of_missing_and_unknown_arguments_are_refused_before_sending() {
         (
             "domainsSetDNS",
             json!({"0": {"1": {"ttl": 60}}}),
-            "id",
+            "0[id]",
             "must be at least 1",
         ),
         ("domainsRegister", json!([]), "items", "must not be empty"),
