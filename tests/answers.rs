@@ -1,12 +1,10 @@
 //! The answer rules: a table of bodies and statuses, each classified as the seed says,
 //! both by `classify` and through a real call; and bulk answers that keep every item.
 
-mod support;
-
 use domaincontext::requests::{DomainGetInfo, DomainRegister, DomainsRegister, DomainsSearch};
 use domaincontext::{AnswerKind, ErrorKind, Refusal, Sent, classify};
+use domaincontext_testkit::{Reply, Server};
 use serde_json::json;
-use support::{Reply, Server};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Class {

@@ -19,7 +19,8 @@ fn json() -> impl Strategy<Value = Value> {
     leaf.prop_recursive(4, 48, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::vec(("(_error|[a-z_]{1,8}|[0-9]{1,2})", inner), 0..6).prop_map(|kv| Value::Object(kv.into_iter().collect())),
+            prop::collection::vec(("(_error|[a-z_]{1,8}|[0-9]{1,2})", inner), 0..6)
+                .prop_map(|kv| Value::Object(kv.into_iter().collect())),
         ]
     })
 }
@@ -113,17 +114,30 @@ fn example_arguments_of_every_command_are_valid() {
 fn accepted_text_is_sent_unchanged() {
     for ty in TYPES.iter().filter(|t| !t.list) {
         for e in ty.examples {
-            let info = COMMANDS.iter().find_map(|c| c.args.iter().find(|a| a.kind == domaincontext::ArgKind::Type(ty.name) && a.one_of.is_empty()).map(|a| (c, a)));
+            let info = COMMANDS.iter().find_map(|c| {
+                c.args
+                    .iter()
+                    .find(|a| {
+                        a.kind == domaincontext::ArgKind::Type(ty.name) && a.one_of.is_empty()
+                    })
+                    .map(|a| (c, a))
+            });
             let Some((c, a)) = info else { continue };
             if c.bulk_of.is_some() {
                 continue;
             }
             let mut args = c.example_args(false);
             args[a.name] = Value::String((*e).to_owned());
-            let Ok(request) = Request::from_args(c.name, &args) else { continue };
+            let Ok(request) = Request::from_args(c.name, &args) else {
+                continue;
+            };
             let mut w = domaincontext::rt::FormWriter::new();
             domaincontext::Command::encode(&request, &mut w);
-            let sent = w.pairs().iter().find(|(k, _)| k == a.name).map(|(_, v)| v.as_str());
+            let sent = w
+                .pairs()
+                .iter()
+                .find(|(k, _)| k == a.name)
+                .map(|(_, v)| v.as_str());
             if ty.name == "bool" {
                 continue;
             }

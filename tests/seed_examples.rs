@@ -2,12 +2,10 @@
 //! 127.0.0.1 receives the same decoded parameters, whether the request is built with the
 //! typed API or parsed from the JSON that mirrors the form.
 
-mod support;
-
 use domaincontext::requests::*;
 use domaincontext::{Command, Request};
+use domaincontext_testkit::Server;
 use serde_json::json;
-use support::Server;
 
 /// The decoded arguments of a seed URL, without the credentials, sorted.
 fn seed_params(url: &str) -> Vec<(String, String)> {

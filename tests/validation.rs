@@ -2,13 +2,11 @@
 //! refused, through a command, with an error naming the command, the argument and the
 //! rule; and the recording server receives nothing for them.
 
-mod support;
-
 use domaincontext::registry::{COMMANDS, TYPES};
 use domaincontext::types::DnsName;
 use domaincontext::{ArgKind, ErrorKind, Problem, Request, Sent};
+use domaincontext_testkit::Server;
 use serde_json::{Value, json};
-use support::Server;
 
 #[test]
 fn every_type_accepts_its_examples_and_refuses_its_invalid_values() {

@@ -2,8 +2,6 @@
 //! request it receives and answers each with what the test's closure says, including
 //! faults (a delay, a dropped connection, raw bytes).
 
-#![allow(dead_code)]
-
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -13,10 +11,13 @@ use tokio::net::{TcpListener, TcpStream};
 /// A request as received.
 #[derive(Clone, Debug)]
 pub struct Received {
+    /// `GET` or `POST`.
     pub method: String,
     /// The path, without the query.
     pub path: String,
+    /// The raw query string.
     pub query: String,
+    /// The raw body.
     pub body: String,
 }
 
@@ -56,12 +57,15 @@ pub enum Reply {
 }
 
 impl Reply {
+    /// A 200 answer with this body.
     pub fn json(body: &str) -> Self {
         Reply::Body(200, body.to_owned())
     }
 }
 
+/// A recording server; stops when dropped.
 pub struct Server {
+    /// Its base URL, `http://127.0.0.1:PORT`.
     pub url: String,
     received: Arc<Mutex<Vec<Received>>>,
     task: tokio::task::JoinHandle<()>,
