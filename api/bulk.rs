@@ -8,9 +8,9 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 use crate::answer::BulkAnswer;
+use crate::client::Client;
 use crate::error::{ApiError, Error};
 use crate::info::Command;
-use crate::client::Client;
 
 /// A bulk command: a list of items of a single command.
 pub trait Bulk: Command<Output = BulkAnswer> + Sized + Send + Sync + 'static {
@@ -31,7 +31,10 @@ pub struct BulkOptions {
 
 impl Default for BulkOptions {
     fn default() -> Self {
-        Self { chunk_size: 100, concurrency: 4 }
+        Self {
+            chunk_size: 100,
+            concurrency: 4,
+        }
     }
 }
 
@@ -69,7 +72,11 @@ impl Client {
     /// one outcome per item in input order: none lost, none repeated, even when whole
     /// chunks fail. Changing commands are never retried; their lost chunks come back as
     /// [`ItemError::Chunk`] errors whose outcome is unknown.
-    pub async fn bulk<B: Bulk>(&self, items: Vec<B::Item>, options: BulkOptions) -> Vec<ItemOutcome> {
+    pub async fn bulk<B: Bulk>(
+        &self,
+        items: Vec<B::Item>,
+        options: BulkOptions,
+    ) -> Vec<ItemOutcome> {
         let chunk_size = options.chunk_size.max(1);
         let total = items.len();
         let permits = Arc::new(Semaphore::new(options.concurrency.max(1)));
@@ -89,7 +96,9 @@ impl Client {
         }
         let mut slots: Vec<Option<Result<Value, ItemError>>> = (0..total).map(|_| None).collect();
         while let Some(joined) = tasks.join_next().await {
-            let Ok((start, len, result)) = joined else { continue };
+            let Ok((start, len, result)) = joined else {
+                continue;
+            };
             match result {
                 Ok(answer) => {
                     for (i, item) in answer.into_items().into_iter().enumerate().take(len) {
@@ -109,7 +118,12 @@ impl Client {
             .enumerate()
             .map(|(index, slot)| ItemOutcome {
                 index,
-                result: slot.unwrap_or_else(|| Err(ItemError::Api(ApiError::new("the request carrying this item did not complete", None)))),
+                result: slot.unwrap_or_else(|| {
+                    Err(ItemError::Api(ApiError::new(
+                        "the request carrying this item did not complete",
+                        None,
+                    )))
+                }),
             })
             .collect()
     }

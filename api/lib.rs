@@ -41,8 +41,8 @@ pub mod requests;
 pub mod rt;
 pub mod types;
 
-pub use bulk::{Bulk, BulkOptions, ItemError, ItemOutcome};
 pub use answer::{BulkAnswer, FromReply, ItemResult, Refusal, Reply, classify};
+pub use bulk::{Bulk, BulkOptions, ItemError, ItemOutcome};
 pub use client::{
     CallOptions, Client, ClientBuilder, DEMO, Method, PRODUCTION, Prepared, RetryPolicy, Secret,
 };

@@ -3,7 +3,9 @@
 //!
 //! `cargo bench --bench encode`
 
-use domaincontext::requests::{DomainRegister, DomainSetDNS, DomainSetDNSRecordsItem, DomainsRegister, DomainsSetDNS};
+use domaincontext::requests::{
+    DomainRegister, DomainSetDNS, DomainSetDNSRecordsItem, DomainsRegister, DomainsSetDNS,
+};
 use domaincontext::rt::FormWriter;
 use domaincontext::{Command, Request};
 
@@ -17,7 +19,16 @@ fn domains(n: usize) -> Vec<String> {
 
 /// The pairs a 10,000-item domainsRegister sends, prebuilt.
 fn register_pairs(n: usize) -> Vec<(String, String)> {
-    domains(n).into_iter().enumerate().flat_map(|(i, d)| [(format!("{i}[domain]"), d), (format!("{i}[period]"), "1".to_owned())]).collect()
+    domains(n)
+        .into_iter()
+        .enumerate()
+        .flat_map(|(i, d)| {
+            [
+                (format!("{i}[domain]"), d),
+                (format!("{i}[period]"), "1".to_owned()),
+            ]
+        })
+        .collect()
 }
 
 /// The pairs of a domainsSetDNS with `n` records, prebuilt.
@@ -50,7 +61,10 @@ mod domains_register_10k {
     fn validate_and_encode(b: divan::Bencher) {
         let names = domains(10_000);
         b.bench(|| {
-            let items = names.iter().map(|d| DomainRegister::new(d.parse().expect("domain")).period(1.try_into().expect("period")));
+            let items = names.iter().map(|d| {
+                DomainRegister::new(d.parse().expect("domain"))
+                    .period(1.try_into().expect("period"))
+            });
             let request = DomainsRegister::new(items);
             request.validate().expect("valid");
             encode(&request)
@@ -60,7 +74,9 @@ mod domains_register_10k {
     /// From an already-built typed request: check and encode only.
     #[divan::bench]
     fn encode_typed(b: divan::Bencher) {
-        let request = DomainsRegister::new(domains(10_000).iter().map(|d| DomainRegister::new(d.parse().expect("domain")).period(1.try_into().expect("period"))));
+        let request = DomainsRegister::new(domains(10_000).iter().map(|d| {
+            DomainRegister::new(d.parse().expect("domain")).period(1.try_into().expect("period"))
+        }));
         b.bench(|| {
             request.validate().expect("valid");
             encode(&request)
@@ -70,7 +86,12 @@ mod domains_register_10k {
     /// From the JSON tree the CLI and the sandbox parse.
     #[divan::bench]
     fn parse_json_and_encode(b: divan::Bencher) {
-        let json = serde_json::Value::Array(domains(10_000).into_iter().map(|d| serde_json::json!({"domain": d, "period": 1})).collect());
+        let json = serde_json::Value::Array(
+            domains(10_000)
+                .into_iter()
+                .map(|d| serde_json::json!({"domain": d, "period": 1}))
+                .collect(),
+        );
         b.bench(|| encode(&Request::from_args("domainsRegister", &json).expect("valid")));
     }
 }

@@ -25,7 +25,10 @@ pub fn repr<'a>(spec: &'a Spec, t: &'a TypeDef) -> Repr<'a> {
     match crate::check::resolve(&spec.types, &t.rule) {
         Rule::Int { .. } => Repr::Int,
         Rule::Bool => Repr::Bool,
-        Rule::List { of, sep } => Repr::List { of: &of.name, sep: *sep },
+        Rule::List { of, sep } => Repr::List {
+            of: &of.name,
+            sep: *sep,
+        },
         _ => Repr::Text,
     }
 }
