@@ -377,11 +377,11 @@ impl Client {
         let keys = request.bulk_keys();
         let changes = info.effect == Effect::Change;
         let tag = |e: Error| e.for_command(info.name, changes, keys.clone().unwrap_or_default());
-        let mut w = FormWriter::new();
-        w.raw("auth_login", self.inner.login.as_str());
+        let mut w = FormWriter::encoding();
+        w.raw("auth_login", &self.inner.login);
         w.raw("auth_password", self.inner.password.expose());
         request.encode(&mut w);
-        let form = crate::form::encode(w.pairs().iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        let form = w.into_body();
         let url = format!("{}/{}", self.inner.base, info.name);
         let timeout = options.timeout.unwrap_or(self.inner.timeout);
         let cost = keys

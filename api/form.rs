@@ -26,6 +26,15 @@ pub fn encode<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String
     out
 }
 
+/// Appends `s` percent-encoded.
+pub fn encode_into(out: &mut String, s: &str) {
+    if s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')) {
+        out.push_str(s);
+    } else {
+        out.extend(utf8_percent_encode(s, FORM));
+    }
+}
+
 /// Decodes a form body or query string into pairs (`+` is a space, as in HTML forms).
 /// Invalid UTF-8 is replaced, never a panic.
 pub fn decode(body: &str) -> Vec<(String, String)> {

@@ -36,8 +36,23 @@ pub fn wire_string<W: Wire + ?Sized>(v: &W) -> String {
 
 /// Appends a number in decimal.
 pub fn push_u64(out: &mut String, n: u64) {
-    use std::fmt::Write;
-    let _ = write!(out, "{n}");
+    let mut buf = [0u8; 20];
+    out.push_str(digits(&mut buf, n));
+}
+
+/// `n` in decimal, written at the end of `buf`.
+fn digits(buf: &mut [u8; 20], mut n: u64) -> &str {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    std::str::from_utf8(&buf[i..]).unwrap_or_default()
 }
 
 /// Appends the wire forms of `items` joined by `sep`.
@@ -99,52 +114,109 @@ impl<W: Wire + ?Sized> Wire for &W {
     }
 }
 
-/// Writes `application/x-www-form-urlencoded` pairs with PHP-style bracketed keys.
-#[derive(Debug, Default)]
+/// Writes a request's arguments as form pairs with PHP-style bracketed keys: either
+/// straight into a percent-encoded body (what is sent), or as decoded pairs (what
+/// `--dry-run` shows and tests compare).
+#[derive(Debug)]
 pub struct FormWriter {
+    encoded: bool,
+    /// The current key prefix (`5504202[1]`), percent-encoded when `encoded`.
     prefix: String,
+    /// The encoded body, when `encoded`.
+    body: String,
+    /// The decoded pairs, when not `encoded`.
     pairs: Vec<(String, String)>,
+    /// A reusable buffer for wire values.
+    scratch: String,
+}
+
+impl Default for FormWriter {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl FormWriter {
-    /// An empty form.
+    /// A writer that keeps decoded pairs.
     pub fn new() -> Self {
-        Self::default()
+        Self { encoded: false, prefix: String::new(), body: String::new(), pairs: Vec::new(), scratch: String::new() }
     }
 
-    fn key(&self, name: &str) -> String {
-        if self.prefix.is_empty() {
-            name.to_owned()
-        } else {
-            format!("{}[{name}]", self.prefix)
+    /// A writer that percent-encodes into a body as it goes.
+    pub fn encoding() -> Self {
+        Self { encoded: true, ..Self::new() }
+    }
+
+    fn push_key(&mut self, name: &str) {
+        if self.encoded {
+            if !self.body.is_empty() {
+                self.body.push('&');
+            }
+            self.body.push_str(&self.prefix);
+            if self.prefix.is_empty() {
+                crate::form::encode_into(&mut self.body, name);
+            } else {
+                self.body.push_str("%5B");
+                crate::form::encode_into(&mut self.body, name);
+                self.body.push_str("%5D");
+            }
+            self.body.push('=');
         }
     }
 
     /// Adds `name=value` under the current key.
     pub fn field<W: Wire + ?Sized>(&mut self, name: &str, value: &W) {
-        let key = self.key(name);
-        self.pairs.push((key, wire_string(value)));
+        self.push_key(name);
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        value.wire(&mut scratch);
+        self.put_value(name, &scratch);
+        self.scratch = scratch;
     }
 
     /// Adds a pair whose value is already in wire form.
-    pub fn raw(&mut self, name: &str, value: impl Into<String>) {
-        let key = self.key(name);
-        self.pairs.push((key, value.into()));
+    pub fn raw(&mut self, name: &str, value: &str) {
+        self.push_key(name);
+        self.put_value(name, value);
+    }
+
+    fn put_value(&mut self, name: &str, value: &str) {
+        if self.encoded {
+            crate::form::encode_into(&mut self.body, value);
+        } else {
+            let key = if self.prefix.is_empty() { name.to_owned() } else { format!("{}[{name}]", self.prefix) };
+            self.pairs.push((key, value.to_owned()));
+        }
     }
 
     /// Writes `f`'s fields under `key`: `key[name]=value`.
     pub fn nest(&mut self, key: &str, f: impl FnOnce(&mut FormWriter)) {
-        let outer = std::mem::take(&mut self.prefix);
-        self.prefix = if outer.is_empty() {
-            key.to_owned()
-        } else {
-            format!("{outer}[{key}]")
-        };
+        let len = self.prefix.len();
+        match (self.encoded, len) {
+            (true, 0) => crate::form::encode_into(&mut self.prefix, key),
+            (true, _) => {
+                self.prefix.push_str("%5B");
+                crate::form::encode_into(&mut self.prefix, key);
+                self.prefix.push_str("%5D");
+            }
+            (false, 0) => self.prefix.push_str(key),
+            (false, _) => {
+                self.prefix.push('[');
+                self.prefix.push_str(key);
+                self.prefix.push(']');
+            }
+        }
         f(self);
-        self.prefix = outer;
+        self.prefix.truncate(len);
     }
 
-    /// The decoded pairs, in order.
+    /// As [`FormWriter::nest`], under a number.
+    pub fn nest_index(&mut self, key: u64, f: impl FnOnce(&mut FormWriter)) {
+        let mut buf = [0u8; 20];
+        self.nest(digits(&mut buf, key), f);
+    }
+
+    /// The decoded pairs, in order (empty for an encoding writer).
     pub fn pairs(&self) -> &[(String, String)] {
         &self.pairs
     }
@@ -153,39 +225,46 @@ impl FormWriter {
     pub fn into_pairs(self) -> Vec<(String, String)> {
         self.pairs
     }
+
+    /// The encoded body (empty for a pairs writer).
+    pub fn into_body(self) -> String {
+        self.body
+    }
 }
 
 /// Where an argument stands: the command, and the bracketed path inside its arguments.
-#[derive(Clone, Debug)]
-pub struct At {
+/// Paths are built only when an error needs them, so checking valid requests allocates
+/// nothing.
+#[derive(Clone, Copy, Debug)]
+pub struct At<'a> {
     command: &'static str,
-    path: String,
+    parent: Option<&'a At<'a>>,
+    key: Key<'a>,
 }
 
-impl At {
+#[derive(Clone, Copy, Debug)]
+enum Key<'a> {
+    Root,
+    Name(&'a str),
+    Index(u64),
+}
+
+impl At<'static> {
     /// The top of a command's arguments.
     pub fn root(command: &'static str) -> Self {
-        Self {
-            command,
-            path: String::new(),
-        }
+        Self { command, parent: None, key: Key::Root }
     }
+}
 
+impl<'a> At<'a> {
     /// One level down: `key` or `path[key]`.
-    pub fn nest(&self, key: &str) -> Self {
-        Self {
-            command: self.command,
-            path: self.arg(key),
-        }
+    pub fn nest(&'a self, key: &'a str) -> At<'a> {
+        At { command: self.command, parent: Some(self), key: Key::Name(key) }
     }
 
-    /// The path of argument `name` here.
-    pub fn arg(&self, name: &str) -> String {
-        if self.path.is_empty() {
-            name.to_owned()
-        } else {
-            format!("{}[{name}]", self.path)
-        }
+    /// One level down, under a number.
+    pub fn index(&'a self, key: u64) -> At<'a> {
+        At { command: self.command, parent: Some(self), key: Key::Index(key) }
     }
 
     /// The command.
@@ -193,18 +272,54 @@ impl At {
         self.command
     }
 
+    /// The path here (`0[records][1]`), empty at the top.
+    pub fn path(&self) -> String {
+        let mut keys = Vec::new();
+        let mut at = Some(self);
+        while let Some(a) = at {
+            match a.key {
+                Key::Root => {}
+                Key::Name(n) => keys.push(n.to_owned()),
+                Key::Index(i) => keys.push(i.to_string()),
+            }
+            at = a.parent;
+        }
+        let mut path = String::new();
+        for (i, k) in keys.iter().rev().enumerate() {
+            if i == 0 {
+                path.push_str(k);
+            } else {
+                path.push('[');
+                path.push_str(k);
+                path.push(']');
+            }
+        }
+        path
+    }
+
+    /// The path of argument `name` here.
+    pub fn arg(&self, name: &str) -> String {
+        let path = self.path();
+        if path.is_empty() { name.to_owned() } else { format!("{path}[{name}]") }
+    }
+
     /// An error at argument `name`.
     pub fn error(&self, name: &str, problem: Problem) -> ValidationError {
         ValidationError::new(self.command, self.arg(name), problem)
+    }
+
+    /// An error about the value here as a whole.
+    pub fn error_here(&self, problem: Problem) -> ValidationError {
+        ValidationError::new(self.command, self.path(), problem)
     }
 }
 
 /// Reads a command's arguments from a JSON object that mirrors the form.
 #[derive(Debug)]
 pub struct Args<'a> {
-    at: At,
-    map: Cow<'a, Map<String, Value>>,
-    injected: Option<(&'static str, String)>,
+    at: At<'a>,
+    map: &'a Map<String, Value>,
+    injected: Option<(&'static str, &'a str)>,
 }
 
 static EMPTY: std::sync::LazyLock<Map<String, Value>> = std::sync::LazyLock::new(Map::new);
@@ -216,40 +331,21 @@ impl<'a> Args<'a> {
     }
 
     /// The arguments at `at`: an object, or `null` for none.
-    pub fn new(at: At, value: &'a Value) -> Result<Self, ValidationError> {
+    pub fn new(at: At<'a>, value: &'a Value) -> Result<Self, ValidationError> {
         match value {
-            Value::Object(map) => Ok(Self {
-                at,
-                map: Cow::Borrowed(map),
-                injected: None,
-            }),
-            Value::Null => Ok(Self {
-                at,
-                map: Cow::Borrowed(&EMPTY),
-                injected: None,
-            }),
-            other => Err(ValidationError::new(
-                at.command,
-                at.path.clone(),
-                Problem::Shape {
-                    expected: "an object of arguments",
-                    found: kind(other),
-                },
-            )),
+            Value::Object(map) => Ok(Self { at, map, injected: None }),
+            Value::Null => Ok(Self { at, map: &EMPTY, injected: None }),
+            other => Err(at.error_here(Problem::Shape { expected: "an object of arguments", found: kind(other) })),
         }
     }
 
     /// The same arguments with `name` set to `value` (a bulk item's key).
-    pub fn with_key(&self, name: &'static str, value: &str) -> Args<'_> {
-        Args {
-            at: self.at.clone(),
-            map: Cow::Borrowed(&*self.map),
-            injected: Some((name, value.to_owned())),
-        }
+    pub fn with_key<'b>(&'b self, name: &'static str, value: &'b str) -> Args<'b> {
+        Args { at: self.at, map: self.map, injected: Some((name, value)) }
     }
 
     /// Where these arguments stand.
-    pub fn at(&self) -> &At {
+    pub fn at(&self) -> &At<'a> {
         &self.at
     }
 
@@ -266,20 +362,16 @@ impl<'a> Args<'a> {
         Ok(())
     }
 
-    fn text(&self, name: &str, sep: Option<char>) -> Result<Option<Cow<'_, str>>, ValidationError> {
-        if let Some((n, v)) = &self.injected {
-            if *n == name {
-                return Ok(Some(Cow::Borrowed(v)));
+    fn text(&self, name: &str, sep: Option<char>) -> Result<Option<Cow<'a, str>>, ValidationError> {
+        if let Some((n, v)) = self.injected {
+            if n == name {
+                return Ok(Some(Cow::Owned(v.to_owned())));
             }
         }
         match self.map.get(name) {
             None | Some(Value::Null) => Ok(None),
             Some(v) => scalar_text(v, sep).map(Some).map_err(|found| {
-                let expected = if sep.is_some() {
-                    "a value or an array of values"
-                } else {
-                    "a single value"
-                };
+                let expected = if sep.is_some() { "a value or an array of values" } else { "a single value" };
                 self.at.error(name, Problem::Shape { expected, found })
             }),
         }
@@ -289,64 +381,36 @@ impl<'a> Args<'a> {
     pub fn optional<T: FromArg>(&self, name: &str) -> Result<Option<T>, ValidationError> {
         match self.text(name, T::SEP)? {
             None => Ok(None),
-            Some(text) => text
-                .parse::<T>()
-                .map(Some)
-                .map_err(|e| self.at.error(name, Problem::Invalid(e))),
+            Some(text) => text.parse::<T>().map(Some).map_err(|e| self.at.error(name, Problem::Invalid(e))),
         }
     }
 
     /// A required argument: missing is an error.
     pub fn required<T: FromArg>(&self, name: &str) -> Result<T, ValidationError> {
-        self.optional(name)?
-            .ok_or_else(|| self.at.error(name, Problem::Missing))
+        self.optional(name)?.ok_or_else(|| self.at.error(name, Problem::Missing))
     }
 
     /// Records of an `array` argument: under `name`, or (flattened) the numeric keys here.
-    pub fn records<T>(
-        &self,
-        name: Option<&str>,
-        parse: impl Fn(&Args<'_>) -> Result<T, ValidationError>,
-    ) -> Result<BTreeMap<u64, T>, ValidationError> {
-        let (at, entries): (At, Vec<(&String, &Value)>) = match name {
-            None => (
-                self.at.clone(),
-                self.map.iter().filter(|(k, _)| is_number(k)).collect(),
-            ),
+    pub fn records<T>(&self, name: Option<&str>, parse: impl Fn(&Args<'_>) -> Result<T, ValidationError>) -> Result<BTreeMap<u64, T>, ValidationError> {
+        let mut out = BTreeMap::new();
+        let (at, map) = match name {
+            None => (self.at, self.map),
             Some(name) => match self.map.get(name) {
-                None | Some(Value::Null) => return Ok(BTreeMap::new()),
-                Some(Value::Object(m)) => (self.at.nest(name), m.iter().collect()),
+                None | Some(Value::Null) => return Ok(out),
+                Some(Value::Object(m)) => (self.at.nest(name), m),
                 Some(Value::Array(items)) => {
                     let at = self.at.nest(name);
-                    let mut out = BTreeMap::new();
                     for (i, v) in items.iter().enumerate() {
-                        out.insert(i as u64, parse(&Args::new(at.nest(&i.to_string()), v)?)?);
+                        out.insert(i as u64, parse(&Args::new(at.index(i as u64), v)?)?);
                     }
                     return Ok(out);
                 }
-                Some(other) => {
-                    return Err(self.at.error(
-                        name,
-                        Problem::Shape {
-                            expected: "records keyed by number",
-                            found: kind(other),
-                        },
-                    ));
-                }
+                Some(other) => return Err(self.at.error(name, Problem::Shape { expected: "records keyed by number", found: kind(other) })),
             },
         };
-        let mut out = BTreeMap::new();
-        for (key, v) in entries {
-            let n: u64 = key.parse().map_err(|_| {
-                at.error(
-                    key,
-                    Problem::Shape {
-                        expected: "a record number as the key",
-                        found: "text",
-                    },
-                )
-            })?;
-            out.insert(n, parse(&Args::new(at.nest(key), v)?)?);
+        for (key, v) in map.iter().filter(|(k, _)| name.is_some() || is_number(k)) {
+            let n: u64 = key.parse().map_err(|_| at.error(key, Problem::Shape { expected: "a record number as the key", found: "text" }))?;
+            out.insert(n, parse(&Args::new(at.index(n), v)?)?);
         }
         Ok(out)
     }
@@ -359,30 +423,12 @@ impl<'a> Args<'a> {
             Some(Value::Object(m)) => {
                 let mut out = BTreeMap::new();
                 for (k, v) in m {
-                    let text = scalar_text(v, None).map_err(|found| {
-                        at.error(
-                            k,
-                            Problem::Shape {
-                                expected: "a single value",
-                                found,
-                            },
-                        )
-                    })?;
-                    out.insert(
-                        k.clone(),
-                        text.parse::<T>()
-                            .map_err(|e| at.error(k, Problem::Invalid(e)))?,
-                    );
+                    let text = scalar_text(v, None).map_err(|found| at.error(k, Problem::Shape { expected: "a single value", found }))?;
+                    out.insert(k.clone(), text.parse::<T>().map_err(|e| at.error(k, Problem::Invalid(e)))?);
                 }
                 Ok(out)
             }
-            Some(other) => Err(self.at.error(
-                name,
-                Problem::Shape {
-                    expected: "an object of keys and values",
-                    found: kind(other),
-                },
-            )),
+            Some(other) => Err(self.at.error(name, Problem::Shape { expected: "an object of keys and values", found: kind(other) })),
         }
     }
 }
@@ -428,7 +474,7 @@ pub fn kind(v: &Value) -> &'static str {
 
 /// The items of a bulk request: an array (keyed by index) or an object (by its keys).
 pub fn bulk_items<'v>(
-    at: &At,
+    at: &At<'_>,
     value: &'v Value,
 ) -> Result<Vec<(String, &'v Value)>, ValidationError> {
     match value {
@@ -439,19 +485,12 @@ pub fn bulk_items<'v>(
             .collect()),
         Value::Object(map) => Ok(map.iter().map(|(k, v)| (k.clone(), v)).collect()),
         Value::Null => Ok(Vec::new()),
-        other => Err(ValidationError::new(
-            at.command,
-            at.path.clone(),
-            Problem::Shape {
-                expected: "an array or object of items",
-                found: kind(other),
-            },
-        )),
+        other => Err(at.error_here(Problem::Shape { expected: "an array or object of items", found: kind(other) })),
     }
 }
 
 /// "required": the value must not be blank.
-pub fn require<W: Wire + ?Sized>(at: &At, name: &str, value: &W) -> Result<(), ValidationError> {
+pub fn require<W: Wire + ?Sized>(at: &At<'_>, name: &str, value: &W) -> Result<(), ValidationError> {
     if value.is_blank() {
         Err(at.error(name, Problem::Blank))
     } else {
@@ -460,7 +499,7 @@ pub fn require<W: Wire + ?Sized>(at: &At, name: &str, value: &W) -> Result<(), V
 }
 
 /// "required" for records, maps and bulk items: `empty` must be false.
-pub fn require_some(at: &At, name: &str, empty: bool) -> Result<(), ValidationError> {
+pub fn require_some(at: &At<'_>, name: &str, empty: bool) -> Result<(), ValidationError> {
     if empty {
         Err(at.error(name, Problem::Blank))
     } else {
@@ -470,7 +509,7 @@ pub fn require_some(at: &At, name: &str, empty: bool) -> Result<(), ValidationEr
 
 /// The value, when given, must be one of `allowed`.
 pub fn one_of<W: Wire + ?Sized>(
-    at: &At,
+    at: &At<'_>,
     name: &str,
     value: Option<&W>,
     allowed: &'static [&'static str],
@@ -495,7 +534,7 @@ pub fn one_of<W: Wire + ?Sized>(
 }
 
 /// Two bulk items with the same key would merge on the wire.
-pub fn duplicate_key(at: &At, key: &str) -> ValidationError {
+pub fn duplicate_key(at: &At<'_>, key: &str) -> ValidationError {
     at.error(key, Problem::DuplicateKey)
 }
 

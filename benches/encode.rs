@@ -126,9 +126,9 @@ mod domains_set_dns_1k {
     }
 }
 
-/// Writes the request and percent-encodes the form, as the client does.
+/// Writes the request as the percent-encoded form body the client sends.
 fn encode<C: Command>(request: &C) -> String {
-    let mut w = FormWriter::new();
+    let mut w = FormWriter::encoding();
     request.encode(&mut w);
-    domaincontext::form::encode(w.pairs().iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    w.into_body()
 }

@@ -33,24 +33,12 @@ pub fn emit(
         doc.push_str("\n\nThis command can take up to 10 minutes; the client waits that long for its answer.");
     }
     let key_field = key.map(names::field);
-    // `head` loops over the items in order; `bind` names each one's `key`.
-    let (head, bind) = match &key_field {
-        Some(f) => (
-            quote! { for item in &self.items },
-            quote! { let key = crate::rt::wire_string(&item.#f); },
-        ),
-        None => (
-            quote! { for (i, item) in self.items.iter().enumerate() },
-            quote! { let key = i.to_string(); },
-        ),
-    };
     let keys_expr = match &key_field {
         Some(f) => {
             quote! { self.items.iter().map(|item| crate::rt::wire_string(&item.#f)).collect() }
         }
         None => quote! { (0..self.items.len()).map(|i| i.to_string()).collect() },
     };
-    let keyed = key.is_some();
     let parse_item = match key {
         Some(k) => {
             let is_type = spec
@@ -62,24 +50,45 @@ pub fn emit(
         }
         None => quote! { #item_ident::parse_in(&args) },
     };
-    let validate = quote! {
-        let at = crate::rt::At::root(#name);
-        crate::rt::require_some(&at, "items", self.items.is_empty())?;
-        let mut seen = ::std::collections::HashSet::new();
-        #head {
-            #bind
-            item.check_in(&at.nest(&key))?;
-            if !seen.insert(key.clone()) {
-                return ::std::result::Result::Err(crate::rt::duplicate_key(&at, &key));
-            }
-        }
-        ::std::result::Result::Ok(())
-    };
-    let encode = quote! {
-        #head {
-            #bind
-            w.nest(&key, |w| item.write(w, #keyed));
-        }
+    // Index keys cannot repeat and need no text unless an error names them; argument keys
+    // are checked for repeats, which would merge items on the wire.
+    let (validate, encode) = match &key_field {
+        Some(f) => (
+            quote! {
+                let at = crate::rt::At::root(#name);
+                crate::rt::require_some(&at, "items", self.items.is_empty())?;
+                let mut seen = ::std::collections::HashSet::new();
+                for item in &self.items {
+                    let key = crate::rt::wire_string(&item.#f);
+                    item.check_in(&at.nest(&key))?;
+                    if !seen.insert(key.clone()) {
+                        return ::std::result::Result::Err(crate::rt::duplicate_key(&at, &key));
+                    }
+                }
+                ::std::result::Result::Ok(())
+            },
+            quote! {
+                for item in &self.items {
+                    let key = crate::rt::wire_string(&item.#f);
+                    w.nest(&key, |w| item.write(w, true));
+                }
+            },
+        ),
+        None => (
+            quote! {
+                let at = crate::rt::At::root(#name);
+                crate::rt::require_some(&at, "items", self.items.is_empty())?;
+                for (i, item) in self.items.iter().enumerate() {
+                    item.check_in(&at.index(i as u64))?;
+                }
+                ::std::result::Result::Ok(())
+            },
+            quote! {
+                for (i, item) in self.items.iter().enumerate() {
+                    w.nest_index(i as u64, |w| item.write(w, false));
+                }
+            },
+        ),
     };
     let keys = quote! {
         ::std::option::Option::Some(#keys_expr)

@@ -240,7 +240,7 @@ pub fn record(
             }
 
             #[allow(unused_variables)]
-            pub(crate) fn check_in(&self, at: &crate::rt::At) -> ::std::result::Result<(), crate::ValidationError> {
+            pub(crate) fn check_in(&self, at: &crate::rt::At<'_>) -> ::std::result::Result<(), crate::ValidationError> {
                 #(#checks)*
                 ::std::result::Result::Ok(())
             }
@@ -341,9 +341,9 @@ fn check_field(a: &Arg) -> TokenStream {
                 out.push(quote! { crate::rt::require_some(at, #n, self.#f.is_empty())?; });
             }
             let at = if *flatten {
-                quote!(at.nest(&key.to_string()))
+                quote!(at.index(*key))
             } else {
-                quote!(at.nest(#n).nest(&key.to_string()))
+                quote!(at.nest(#n).index(*key))
             };
             out.push(quote! { for (key, record) in &self.#f { record.check_in(&#at)?; } });
         }
@@ -365,11 +365,11 @@ fn write_field(a: &Arg, key: Option<&str>) -> TokenStream {
             quote! { if let ::std::option::Option::Some(v) = &self.#f { w.field(#n, v); } }
         }
         ArgKind::Array { flatten: true, .. } => quote! {
-            for (key, record) in &self.#f { w.nest(&key.to_string(), |w| record.write(w, false)); }
+            for (key, record) in &self.#f { w.nest_index(*key, |w| record.write(w, false)); }
         },
         ArgKind::Array { flatten: false, .. } => quote! {
             if !self.#f.is_empty() {
-                w.nest(#n, |w| for (key, record) in &self.#f { w.nest(&key.to_string(), |w| record.write(w, false)); });
+                w.nest(#n, |w| for (key, record) in &self.#f { w.nest_index(*key, |w| record.write(w, false)); });
             }
         },
         ArgKind::MapOf(_) => quote! {

@@ -261,7 +261,7 @@ impl DomainGetInfo {
     #[allow(unused_variables)]
     pub(crate) fn check_in(
         &self,
-        at: &crate::rt::At,
+        at: &crate::rt::At<'_>,
     ) -> ::std::result::Result<(), crate::ValidationError> {
         ::std::result::Result::Ok(())
     }
@@ -334,20 +334,14 @@ impl crate::Command for DomainsGetInfo {
     fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
         let at = crate::rt::At::root("domainsGetInfo");
         crate::rt::require_some(&at, "items", self.items.is_empty())?;
-        let mut seen = ::std::collections::HashSet::new();
         for (i, item) in self.items.iter().enumerate() {
-            let key = i.to_string();
-            item.check_in(&at.nest(&key))?;
-            if !seen.insert(key.clone()) {
-                return ::std::result::Result::Err(crate::rt::duplicate_key(&at, &key));
-            }
+            item.check_in(&at.index(i as u64))?;
         }
         ::std::result::Result::Ok(())
     }
     fn encode(&self, w: &mut crate::rt::FormWriter) {
         for (i, item) in self.items.iter().enumerate() {
-            let key = i.to_string();
-            w.nest(&key, |w| item.write(w, false));
+            w.nest_index(i as u64, |w| item.write(w, false));
         }
     }
     fn bulk_keys(
@@ -404,7 +398,7 @@ impl DomainGetNote {
     #[allow(unused_variables)]
     pub(crate) fn check_in(
         &self,
-        at: &crate::rt::At,
+        at: &crate::rt::At<'_>,
     ) -> ::std::result::Result<(), crate::ValidationError> {
         ::std::result::Result::Ok(())
     }

@@ -332,11 +332,11 @@ impl DomainSetDNS {
     #[allow(unused_variables)]
     pub(crate) fn check_in(
         &self,
-        at: &crate::rt::At,
+        at: &crate::rt::At<'_>,
     ) -> ::std::result::Result<(), crate::ValidationError> {
         crate::rt::require(at, "id", &self.id)?;
         for (key, record) in &self.records {
-            record.check_in(&at.nest(&key.to_string()))?;
+            record.check_in(&at.index(*key))?;
         }
         ::std::result::Result::Ok(())
     }
@@ -346,7 +346,7 @@ impl DomainSetDNS {
             w.field("id", &self.id);
         }
         for (key, record) in &self.records {
-            w.nest(&key.to_string(), |w| record.write(w, false));
+            w.nest_index(*key, |w| record.write(w, false));
         }
     }
 }
@@ -410,7 +410,7 @@ impl DomainSetDNSRecordsItem {
     #[allow(unused_variables)]
     pub(crate) fn check_in(
         &self,
-        at: &crate::rt::At,
+        at: &crate::rt::At<'_>,
     ) -> ::std::result::Result<(), crate::ValidationError> {
         crate::rt::one_of(at, "type", self.r#type.as_ref(), &["a", "mx"])?;
         ::std::result::Result::Ok(())

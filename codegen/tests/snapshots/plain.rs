@@ -269,7 +269,7 @@ impl DomainRegister {
     #[allow(unused_variables)]
     pub(crate) fn check_in(
         &self,
-        at: &crate::rt::At,
+        at: &crate::rt::At<'_>,
     ) -> ::std::result::Result<(), crate::ValidationError> {
         crate::rt::require(at, "domain", &self.domain)?;
         ::std::result::Result::Ok(())

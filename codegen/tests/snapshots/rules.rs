@@ -1318,7 +1318,7 @@ impl Everything {
     #[allow(unused_variables)]
     pub(crate) fn check_in(
         &self,
-        at: &crate::rt::At,
+        at: &crate::rt::At<'_>,
     ) -> ::std::result::Result<(), crate::ValidationError> {
         crate::rt::require(at, "code", &self.code)?;
         crate::rt::one_of(
