@@ -110,15 +110,41 @@ async fn run(m: &ArgMatches) -> u8 {
             );
             OK
         }
-        "sandbox" => crate::run::sandbox(sub).await,
+        "sandbox" => sandbox(sub).await,
         command => api_call(m, command, sub).await,
     }
 }
 
+/// `sandbox serve`: serves until stopped, its base URL on the first line of stdout.
 async fn sandbox(m: &ArgMatches) -> u8 {
-    let _ = m;
-    eprintln!("error: the sandbox is not built into this binary yet");
-    USAGE
+    let Some(("serve", serve)) = m.subcommand() else {
+        return USAGE;
+    };
+    let mut config = match serve.get_one::<String>("data") {
+        Some(path) => {
+            match domaincontext_sandbox::Config::from_json_file(std::path::Path::new(path)) {
+                Ok(c) => c,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return USAGE;
+                }
+            }
+        }
+        None => domaincontext_sandbox::Config::new(),
+    };
+    config = config.port(serve.get_one::<u16>("port").copied().unwrap_or(0));
+    let running = match domaincontext_sandbox::start(config).await {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the sandbox: {e}");
+            return TRANSPORT;
+        }
+    };
+    println!("{}", running.url());
+    let _ = std::io::stdout().flush();
+    let _ = tokio::signal::ctrl_c().await;
+    running.shutdown().await;
+    OK
 }
 
 /// The settings shared by every API command.
@@ -240,7 +266,7 @@ async fn api_call(m: &ArgMatches, command: &str, sub: &ArgMatches) -> u8 {
         }
     };
     let sandbox = if m.get_flag("sandbox") {
-        match crate::run::start_sandbox().await {
+        match start_sandbox().await {
             Ok(s) => Some(s),
             Err(e) => {
                 eprintln!("error: cannot start the sandbox: {e}");
@@ -323,17 +349,9 @@ fn print_reply(reply: &Reply) -> u8 {
     }
 }
 
-/// A running sandbox (placeholder until the sandbox crate is wired in).
-pub(crate) struct RunningSandbox {
-    url: String,
-}
-
-impl RunningSandbox {
-    fn url(&self) -> &str {
-        &self.url
-    }
-}
-
-pub(crate) async fn start_sandbox() -> Result<RunningSandbox, String> {
-    Err("the sandbox is not built into this binary yet".to_owned())
+/// `--sandbox`: the simulator in this process, on a free loopback port.
+async fn start_sandbox() -> Result<domaincontext_sandbox::Running, String> {
+    domaincontext_sandbox::start(domaincontext_sandbox::Config::new())
+        .await
+        .map_err(|e| e.to_string())
 }
