@@ -13,15 +13,18 @@
 
 pub mod check;
 pub mod diag;
+pub mod diff;
 pub mod emit;
 pub mod load;
 pub mod model;
 pub mod names;
+pub mod tool;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
 pub use diag::{Diagnostic, Report};
+pub use diff::{Diff, diff};
 pub use emit::{Output, emit};
 pub use model::Spec;
 
