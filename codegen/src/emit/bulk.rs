@@ -22,8 +22,8 @@ pub fn emit(
     let name = &c.def.name.name;
     let item_name = &item.def.name.name;
     let mut doc = format!(
-        "`{name}`: {}.\n\nA bulk command: each item carries the arguments of [`{item_ident}`](crate::requests::{item_ident}) (`{item_name}`)",
-        c.def.description.trim_end_matches('.')
+        "`{name}`: {}.\n\nA bulk command: each item carries the arguments of [`{item_ident}`] (`{item_name}`)",
+        super::md(c.def.description.trim_end_matches('.'))
     );
     match key {
         Some(k) => doc.push_str(&format!(", keyed by its `{k}`: `<{k}>[arg]=value`.")),

@@ -45,7 +45,7 @@ fn method(spec: &Spec, c: &Command) -> TokenStream {
 fn method_doc(spec: &Spec, c: &Command) -> String {
     let mut doc = format!(
         "{} (`{}`).\n\n",
-        c.def.description.trim_end_matches('.'),
+        super::md(c.def.description.trim_end_matches('.')),
         c.def.name.name
     );
     match &c.shape {
@@ -77,7 +77,7 @@ fn method_doc(spec: &Spec, c: &Command) -> String {
                     ));
                 }
                 if let Some(d) = &a.doc {
-                    line.push_str(&format!(": {d}"));
+                    line.push_str(&format!(": {}", super::md(d)));
                 }
                 doc.push_str(&line);
                 doc.push('\n');

@@ -30,6 +30,19 @@ impl Output {
     }
 }
 
+/// Spec text made safe for a doc comment: Markdown's special characters are escaped, so
+/// that `[a-z]` or `<field>` in the seed's words stay words, not links or HTML.
+pub fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '[' | ']' | '<' | '>' | '*' | '`') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Emits every file for a checked spec.
 pub fn emit(spec: &Spec) -> Result<Output, String> {
     Ok(Output {

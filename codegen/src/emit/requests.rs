@@ -56,7 +56,7 @@ fn struct_doc(c: &Command) -> String {
     let mut doc = format!(
         "`{}`: {}.",
         c.def.name.name,
-        c.def.description.trim_end_matches('.')
+        super::md(c.def.description.trim_end_matches('.'))
     );
     if c.def.long {
         doc.push_str("\n\nThis command can take up to 10 minutes; the client waits that long for its answer.");
@@ -120,7 +120,7 @@ fn arg_doc(spec: &Spec, a: &Arg) -> String {
             }
             doc.push(')');
             if let Some(ty) = spec.ty(&t.name) {
-                doc.push_str(&format!(": {}", ty.doc));
+                doc.push_str(&format!(": {}", super::md(&ty.doc)));
             }
         }
         ArgKind::Array { .. } => doc.push_str(": records keyed by number"),
@@ -142,10 +142,13 @@ fn arg_doc(spec: &Spec, a: &Arg) -> String {
         ));
     }
     if let Some(d) = &a.doc {
-        doc.push_str(&format!("\n\n{d}"));
+        doc.push_str(&format!("\n\n{}", super::md(d)));
     }
     if let Some(o) = &a.ours {
-        doc.push_str(&format!("\n\n*Our inference*, not the seed's: {o}."));
+        doc.push_str(&format!(
+            "\n\n*Our inference*, not the seed's: {}.",
+            super::md(o)
+        ));
     }
     doc
 }

@@ -58,10 +58,11 @@ pub fn emit(spec: &Spec) -> TokenStream {
 fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
     let ident = names::type_ident(&t.name.name);
     let name = &t.name.name;
-    let mut doc = format!("`{name}`: {}", t.doc);
+    let mut doc = format!("`{name}`: {}", super::md(&t.doc));
     if let Some(ours) = &t.ours {
         doc.push_str(&format!(
-            "\n\n*Our definition* (the seed does not define this type): {ours}."
+            "\n\n*Our definition* (the seed does not define this type): {}.",
+            super::md(ours)
         ));
     }
     if !t.examples.is_empty() {

@@ -291,7 +291,7 @@ impl crate::Command for DomainGetInfo {
 }
 /// `domainsGetInfo`: Get information of given domains.
 ///
-/// A bulk command: each item carries the arguments of [`DomainGetInfo`](crate::requests::DomainGetInfo) (`domainGetInfo`), keyed by its index: `0[arg]=value&1[arg]=value`.
+/// A bulk command: each item carries the arguments of [`DomainGetInfo`] (`domainGetInfo`), keyed by its index: `0[arg]=value&1[arg]=value`.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DomainsGetInfo {

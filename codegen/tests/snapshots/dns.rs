@@ -447,7 +447,7 @@ impl crate::Command for DomainSetDNS {
 }
 /// `domainsSetDNS`: Set DNS settings for given domains.
 ///
-/// A bulk command: each item carries the arguments of [`DomainSetDNS`](crate::requests::DomainSetDNS) (`domainSetDNS`), keyed by its `id`: `<id>[arg]=value`.
+/// A bulk command: each item carries the arguments of [`DomainSetDNS`] (`domainSetDNS`), keyed by its `id`: `<id>[arg]=value`.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DomainsSetDNS {

@@ -674,7 +674,7 @@ pub(crate) fn check_link(v: &str) -> ::std::result::Result<(), &'static str> {
     }
     ::std::result::Result::Ok(())
 }
-/// `path`: Up to three dot-separated codes, the first may be "*".
+/// `path`: Up to three dot-separated codes, the first may be "\*".
 ///
 /// Examples: `"*.ab"`, `"ab.cd.ef"`.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -794,7 +794,7 @@ fn check_path_1(v: &str) -> ::std::result::Result<(), &'static str> {
     }
     check_code(v)
 }
-/// `marker`: Empty, "*", or a code.
+/// `marker`: Empty, "\*", or a code.
 ///
 /// Examples: `""`, `"*"`, `"ab"`.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -1172,9 +1172,9 @@ pub struct Everything {
     pub phone: ::std::option::Option<crate::types::Phone>,
     /// `link` (link): An http URL.
     pub link: ::std::option::Option<crate::types::Link>,
-    /// `path` (path): Up to three dot-separated codes, the first may be "*".
+    /// `path` (path): Up to three dot-separated codes, the first may be "\*".
     pub path: ::std::option::Option<crate::types::Path>,
-    /// `marker` (marker): Empty, "*", or a code.
+    /// `marker` (marker): Empty, "\*", or a code.
     pub marker: ::std::option::Option<crate::types::Marker>,
     /// `codes` (codes): A comma-separated list of codes.
     pub codes: ::std::option::Option<crate::types::Codes>,
