@@ -28,7 +28,9 @@ pub fn encode<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String
 
 /// Appends `s` percent-encoded.
 pub fn encode_into(out: &mut String, s: &str) {
-    if s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')) {
+    if s.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~'))
+    {
         out.push_str(s);
     } else {
         out.extend(utf8_percent_encode(s, FORM));

@@ -139,12 +139,21 @@ impl Default for FormWriter {
 impl FormWriter {
     /// A writer that keeps decoded pairs.
     pub fn new() -> Self {
-        Self { encoded: false, prefix: String::new(), body: String::new(), pairs: Vec::new(), scratch: String::new() }
+        Self {
+            encoded: false,
+            prefix: String::new(),
+            body: String::new(),
+            pairs: Vec::new(),
+            scratch: String::new(),
+        }
     }
 
     /// A writer that percent-encodes into a body as it goes.
     pub fn encoding() -> Self {
-        Self { encoded: true, ..Self::new() }
+        Self {
+            encoded: true,
+            ..Self::new()
+        }
     }
 
     fn push_key(&mut self, name: &str) {
@@ -184,7 +193,11 @@ impl FormWriter {
         if self.encoded {
             crate::form::encode_into(&mut self.body, value);
         } else {
-            let key = if self.prefix.is_empty() { name.to_owned() } else { format!("{}[{name}]", self.prefix) };
+            let key = if self.prefix.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{}[{name}]", self.prefix)
+            };
             self.pairs.push((key, value.to_owned()));
         }
     }
@@ -252,19 +265,31 @@ enum Key<'a> {
 impl At<'static> {
     /// The top of a command's arguments.
     pub fn root(command: &'static str) -> Self {
-        Self { command, parent: None, key: Key::Root }
+        Self {
+            command,
+            parent: None,
+            key: Key::Root,
+        }
     }
 }
 
 impl<'a> At<'a> {
     /// One level down: `key` or `path[key]`.
     pub fn nest(&'a self, key: &'a str) -> At<'a> {
-        At { command: self.command, parent: Some(self), key: Key::Name(key) }
+        At {
+            command: self.command,
+            parent: Some(self),
+            key: Key::Name(key),
+        }
     }
 
     /// One level down, under a number.
     pub fn index(&'a self, key: u64) -> At<'a> {
-        At { command: self.command, parent: Some(self), key: Key::Index(key) }
+        At {
+            command: self.command,
+            parent: Some(self),
+            key: Key::Index(key),
+        }
     }
 
     /// The command.
@@ -300,7 +325,11 @@ impl<'a> At<'a> {
     /// The path of argument `name` here.
     pub fn arg(&self, name: &str) -> String {
         let path = self.path();
-        if path.is_empty() { name.to_owned() } else { format!("{path}[{name}]") }
+        if path.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{path}[{name}]")
+        }
     }
 
     /// An error at argument `name`.
@@ -333,15 +362,30 @@ impl<'a> Args<'a> {
     /// The arguments at `at`: an object, or `null` for none.
     pub fn new(at: At<'a>, value: &'a Value) -> Result<Self, ValidationError> {
         match value {
-            Value::Object(map) => Ok(Self { at, map, injected: None }),
-            Value::Null => Ok(Self { at, map: &EMPTY, injected: None }),
-            other => Err(at.error_here(Problem::Shape { expected: "an object of arguments", found: kind(other) })),
+            Value::Object(map) => Ok(Self {
+                at,
+                map,
+                injected: None,
+            }),
+            Value::Null => Ok(Self {
+                at,
+                map: &EMPTY,
+                injected: None,
+            }),
+            other => Err(at.error_here(Problem::Shape {
+                expected: "an object of arguments",
+                found: kind(other),
+            })),
         }
     }
 
     /// The same arguments with `name` set to `value` (a bulk item's key).
     pub fn with_key<'b>(&'b self, name: &'static str, value: &'b str) -> Args<'b> {
-        Args { at: self.at, map: self.map, injected: Some((name, value)) }
+        Args {
+            at: self.at,
+            map: self.map,
+            injected: Some((name, value)),
+        }
     }
 
     /// Where these arguments stand.
@@ -371,7 +415,11 @@ impl<'a> Args<'a> {
         match self.map.get(name) {
             None | Some(Value::Null) => Ok(None),
             Some(v) => scalar_text(v, sep).map(Some).map_err(|found| {
-                let expected = if sep.is_some() { "a value or an array of values" } else { "a single value" };
+                let expected = if sep.is_some() {
+                    "a value or an array of values"
+                } else {
+                    "a single value"
+                };
                 self.at.error(name, Problem::Shape { expected, found })
             }),
         }
@@ -381,17 +429,25 @@ impl<'a> Args<'a> {
     pub fn optional<T: FromArg>(&self, name: &str) -> Result<Option<T>, ValidationError> {
         match self.text(name, T::SEP)? {
             None => Ok(None),
-            Some(text) => text.parse::<T>().map(Some).map_err(|e| self.at.error(name, Problem::Invalid(e))),
+            Some(text) => text
+                .parse::<T>()
+                .map(Some)
+                .map_err(|e| self.at.error(name, Problem::Invalid(e))),
         }
     }
 
     /// A required argument: missing is an error.
     pub fn required<T: FromArg>(&self, name: &str) -> Result<T, ValidationError> {
-        self.optional(name)?.ok_or_else(|| self.at.error(name, Problem::Missing))
+        self.optional(name)?
+            .ok_or_else(|| self.at.error(name, Problem::Missing))
     }
 
     /// Records of an `array` argument: under `name`, or (flattened) the numeric keys here.
-    pub fn records<T>(&self, name: Option<&str>, parse: impl Fn(&Args<'_>) -> Result<T, ValidationError>) -> Result<BTreeMap<u64, T>, ValidationError> {
+    pub fn records<T>(
+        &self,
+        name: Option<&str>,
+        parse: impl Fn(&Args<'_>) -> Result<T, ValidationError>,
+    ) -> Result<BTreeMap<u64, T>, ValidationError> {
         let mut out = BTreeMap::new();
         let (at, map) = match name {
             None => (self.at, self.map),
@@ -405,11 +461,27 @@ impl<'a> Args<'a> {
                     }
                     return Ok(out);
                 }
-                Some(other) => return Err(self.at.error(name, Problem::Shape { expected: "records keyed by number", found: kind(other) })),
+                Some(other) => {
+                    return Err(self.at.error(
+                        name,
+                        Problem::Shape {
+                            expected: "records keyed by number",
+                            found: kind(other),
+                        },
+                    ));
+                }
             },
         };
         for (key, v) in map.iter().filter(|(k, _)| name.is_some() || is_number(k)) {
-            let n: u64 = key.parse().map_err(|_| at.error(key, Problem::Shape { expected: "a record number as the key", found: "text" }))?;
+            let n: u64 = key.parse().map_err(|_| {
+                at.error(
+                    key,
+                    Problem::Shape {
+                        expected: "a record number as the key",
+                        found: "text",
+                    },
+                )
+            })?;
             out.insert(n, parse(&Args::new(at.index(n), v)?)?);
         }
         Ok(out)
@@ -423,12 +495,30 @@ impl<'a> Args<'a> {
             Some(Value::Object(m)) => {
                 let mut out = BTreeMap::new();
                 for (k, v) in m {
-                    let text = scalar_text(v, None).map_err(|found| at.error(k, Problem::Shape { expected: "a single value", found }))?;
-                    out.insert(k.clone(), text.parse::<T>().map_err(|e| at.error(k, Problem::Invalid(e)))?);
+                    let text = scalar_text(v, None).map_err(|found| {
+                        at.error(
+                            k,
+                            Problem::Shape {
+                                expected: "a single value",
+                                found,
+                            },
+                        )
+                    })?;
+                    out.insert(
+                        k.clone(),
+                        text.parse::<T>()
+                            .map_err(|e| at.error(k, Problem::Invalid(e)))?,
+                    );
                 }
                 Ok(out)
             }
-            Some(other) => Err(self.at.error(name, Problem::Shape { expected: "an object of keys and values", found: kind(other) })),
+            Some(other) => Err(self.at.error(
+                name,
+                Problem::Shape {
+                    expected: "an object of keys and values",
+                    found: kind(other),
+                },
+            )),
         }
     }
 }
@@ -485,12 +575,19 @@ pub fn bulk_items<'v>(
             .collect()),
         Value::Object(map) => Ok(map.iter().map(|(k, v)| (k.clone(), v)).collect()),
         Value::Null => Ok(Vec::new()),
-        other => Err(at.error_here(Problem::Shape { expected: "an array or object of items", found: kind(other) })),
+        other => Err(at.error_here(Problem::Shape {
+            expected: "an array or object of items",
+            found: kind(other),
+        })),
     }
 }
 
 /// "required": the value must not be blank.
-pub fn require<W: Wire + ?Sized>(at: &At<'_>, name: &str, value: &W) -> Result<(), ValidationError> {
+pub fn require<W: Wire + ?Sized>(
+    at: &At<'_>,
+    name: &str,
+    value: &W,
+) -> Result<(), ValidationError> {
     if value.is_blank() {
         Err(at.error(name, Problem::Blank))
     } else {

@@ -23,7 +23,11 @@ fn sources(copies: usize) -> Vec<(String, String)> {
             continue;
         }
         for k in 0..copies {
-            let suffix = if copies == 1 { String::new() } else { format!("V{k}") };
+            let suffix = if copies == 1 {
+                String::new()
+            } else {
+                format!("V{k}")
+            };
             out.push((format!("{name}#{k}"), rename(&text, &suffix)));
         }
     }
@@ -40,10 +44,16 @@ pub fn rename(text: &str, suffix: &str) -> String {
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
         let head = trimmed.split(':').next().unwrap_or_default();
-        let is_name = indent == 2 && !head.is_empty() && head.bytes().all(|b| b.is_ascii_alphanumeric()) && trimmed.ends_with(':');
+        let is_name = indent == 2
+            && !head.is_empty()
+            && head.bytes().all(|b| b.is_ascii_alphanumeric())
+            && trimmed.ends_with(':');
         if is_name {
             out.push_str(&format!("  {head}{suffix}:"));
-        } else if let Some(target) = ["array_of: ", "same_as: ", "extends: "].iter().find_map(|p| trimmed.strip_prefix(p)) {
+        } else if let Some(target) = ["array_of: ", "same_as: ", "extends: "]
+            .iter()
+            .find_map(|p| trimmed.strip_prefix(p))
+        {
             out.push_str(&line[..line.len() - target.len()]);
             out.push_str(target.trim());
             out.push_str(suffix);
@@ -67,11 +77,16 @@ fn generate(sources: &[(String, String)]) -> usize {
 #[divan::bench(args = [1, 10, 100], sample_count = 5)]
 fn load_check_emit_format(b: divan::Bencher, copies: usize) {
     let sources = sources(copies);
-    b.counter(divan::counter::ItemsCount::new(139 * copies)).bench(|| generate(&sources));
+    b.counter(divan::counter::ItemsCount::new(139 * copies))
+        .bench(|| generate(&sources));
 }
 
 #[divan::bench(args = [1, 10, 100], sample_count = 5)]
 fn load_and_check_only(b: divan::Bencher, copies: usize) {
     let sources = sources(copies);
-    b.bench(|| domaincontext_codegen::load_sources(&sources).map(|s| s.commands.len()).unwrap_or(0));
+    b.bench(|| {
+        domaincontext_codegen::load_sources(&sources)
+            .map(|s| s.commands.len())
+            .unwrap_or(0)
+    });
 }

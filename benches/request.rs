@@ -13,7 +13,10 @@ fn main() {
 const BATCH: usize = 100;
 
 fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime")
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
 }
 
 const ANSWER: &str = r#"{"id": 5504202, "domain": "test.com", "state": "ok", "expires": "2027-01-01", "nameservers": "ns1.test.com,ns2.test.com"}"#;
@@ -29,7 +32,13 @@ fn raw_reqwest(b: divan::Bencher) {
     b.counter(divan::counter::ItemsCount::new(BATCH)).bench(|| {
         rt.block_on(async {
             for _ in 0..BATCH {
-                let r = http.post(&url).header("content-type", "application/x-www-form-urlencoded").body(body).send().await.expect("send");
+                let r = http
+                    .post(&url)
+                    .header("content-type", "application/x-www-form-urlencoded")
+                    .body(body)
+                    .send()
+                    .await
+                    .expect("send");
                 let bytes = r.bytes().await.expect("body");
                 let v: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
                 divan::black_box(v);

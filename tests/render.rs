@@ -5,9 +5,17 @@ use std::path::PathBuf;
 
 #[test]
 fn render_equals_what_the_build_compiled() {
-    let spec = std::env::var_os("DOMAINCONTEXT_SPEC_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("spec"));
+    let spec = std::env::var_os("DOMAINCONTEXT_SPEC_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("spec"));
     let out = std::env::temp_dir().join(format!("dc-render-{}", std::process::id()));
-    let args: Vec<String> = ["render".to_owned(), spec.display().to_string(), "--out".to_owned(), out.display().to_string()].into();
+    let args: Vec<String> = [
+        "render".to_owned(),
+        spec.display().to_string(),
+        "--out".to_owned(),
+        out.display().to_string(),
+    ]
+    .into();
     let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
     let code = domaincontext_codegen::tool::run(&args, &mut stdout, &mut stderr);
     assert_eq!(code, 0, "{}", String::from_utf8_lossy(&stderr));
@@ -16,7 +24,10 @@ fn render_equals_what_the_build_compiled() {
     for name in ["types.rs", "requests.rs", "methods.rs", "registry.rs"] {
         let rendered = std::fs::read(out.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
         let compiled = std::fs::read(built.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert!(rendered == compiled, "{name} differs from what the build compiled");
+        assert!(
+            rendered == compiled,
+            "{name} differs from what the build compiled"
+        );
         compared += rendered.len();
     }
     let _ = std::fs::remove_dir_all(&out);

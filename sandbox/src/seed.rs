@@ -1,0 +1,389 @@
+//! The starting data set: the demo account of the seed's examples and what it owns. The
+//! crate docs and the README describe it; tests rely on its exact figures.
+
+use std::collections::BTreeMap;
+
+use crate::money::Money;
+use crate::pem;
+use crate::state::{
+    Account, Certificate, Contact, DnsRecord, Domain, ExternalDomain, Host, HostedDomain, OsImage,
+    Product, Server, State, Tariff,
+};
+
+fn record(name: &str, kind: &str, value: &str, no: Option<u64>) -> DnsRecord {
+    DnsRecord {
+        name: name.to_owned(),
+        kind: kind.to_owned(),
+        value: value.to_owned(),
+        no,
+        ttl: 3600,
+    }
+}
+
+fn account(id: u64, login: &str, password: &str, seller: Option<&str>, balance: Money) -> Account {
+    Account {
+        id,
+        login: login.to_owned(),
+        password: password.to_owned(),
+        seller: seller.map(str::to_owned),
+        balance,
+        credit: Money::ZERO,
+        currency: "usd".to_owned(),
+        pincode: None,
+        email: format!("{login}@test.com"),
+        contact: None,
+    }
+}
+
+fn contact(id: u64, eid: &str, client: &str, fields: &[(&str, &str)]) -> Contact {
+    Contact {
+        id,
+        eid: eid.to_owned(),
+        client: client.to_owned(),
+        fields: fields
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect(),
+    }
+}
+
+struct NewDomain<'a> {
+    id: u64,
+    name: &'a str,
+    client: &'a str,
+    state: &'a str,
+    created: &'a str,
+    expires: &'a str,
+    contacts: [u64; 4],
+    password: &'a str,
+    dns: Vec<DnsRecord>,
+}
+
+fn domain(d: NewDomain<'_>) -> Domain {
+    let zone = d.name.rsplit('.').next().unwrap_or_default();
+    Domain {
+        state: d.state.to_owned(),
+        created_date: d.created.to_owned(),
+        updated_date: d.created.to_owned(),
+        expires: d.expires.to_owned(),
+        registrant: d.contacts[0],
+        admin: d.contacts[1],
+        tech: d.contacts[2],
+        billing: d.contacts[3],
+        password: d.password.to_owned(),
+        dns: (1..).zip(d.dns).collect(),
+        ..Domain::new(d.id, d.name, zone, d.client)
+    }
+}
+
+impl Default for State {
+    fn default() -> Self {
+        let mut clients = BTreeMap::new();
+        let mut demo = account(1, "demo", "demo", None, Money::new(1000, 0));
+        demo.contact = Some(1001);
+        clients.insert("demo".to_owned(), demo);
+        let mut sub = account(2, "reseller_1", "reseller_1", Some("demo"), Money::ZERO);
+        sub.contact = Some(1003);
+        clients.insert("reseller_1".to_owned(), sub);
+
+        let zones = [
+            ("com", Money::new(10, 0)),
+            ("net", Money::new(12, 0)),
+            ("org", Money::new(11, 0)),
+            ("info", Money::new(9, 0)),
+            ("ru", Money::new(4, 0)),
+            ("рф", Money::new(5, 0)),
+        ]
+        .into_iter()
+        .map(|(z, p)| (z.to_owned(), p))
+        .collect();
+
+        let contacts = [
+            contact(
+                1001,
+                "EID_234234:234-1",
+                "demo",
+                &[
+                    ("type", "person"),
+                    ("first_name", "Ivan"),
+                    ("last_name", "Drago"),
+                    ("email", "ivan@test.com"),
+                    ("street1", "1 Test Street"),
+                    ("city", "Kyiv"),
+                    ("postal_code", "01001"),
+                    ("country", "ua"),
+                    ("voice_phone", "+380.441234567"),
+                ],
+            ),
+            contact(
+                1002,
+                "EID_234234:234-2",
+                "demo",
+                &[
+                    ("type", "organization"),
+                    ("first_name", "Peter"),
+                    ("last_name", "Smith"),
+                    ("organization", "Test Ltd"),
+                    ("email", "peter@test.com"),
+                    ("street1", "2 Test Street"),
+                    ("city", "Amsterdam"),
+                    ("postal_code", "1011"),
+                    ("country", "nl"),
+                    ("voice_phone", "+31.201234567"),
+                ],
+            ),
+            contact(
+                1003,
+                "1003",
+                "reseller_1",
+                &[
+                    ("type", "person"),
+                    ("first_name", "Fedor"),
+                    ("last_name", "Ivanov"),
+                    ("email", "fedor@test.com"),
+                    ("street1", "3 Test Street"),
+                    ("city", "Moscow"),
+                    ("postal_code", "101000"),
+                    ("country", "ru"),
+                    ("voice_phone", "+7.4951234567"),
+                ],
+            ),
+        ]
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+
+        let domains = [
+            domain(NewDomain {
+                id: 5_504_202,
+                name: "test.com",
+                client: "demo",
+                state: "ok",
+                created: "2020-03-15",
+                expires: "2027-03-15",
+                contacts: [1001, 1001, 1002, 1001],
+                password: "Xy7-test-com",
+                dns: vec![
+                    record("@", "a", "192.0.2.10", None),
+                    record("www", "cname", "test.com", None),
+                    record("@", "mx", "mail.test.com", Some(10)),
+                ],
+            }),
+            domain(NewDomain {
+                id: 5_504_203,
+                name: "test3.com",
+                client: "demo",
+                state: "ok",
+                created: "2021-11-20",
+                expires: "2026-11-20",
+                contacts: [1002, 1002, 1002, 1002],
+                password: "Xy7-test3-com",
+                dns: vec![record("@", "a", "192.0.2.11", None)],
+            }),
+            domain(NewDomain {
+                id: 5_504_204,
+                name: "domain.com",
+                client: "demo",
+                state: "ok",
+                created: "2019-01-10",
+                expires: "2026-01-10",
+                contacts: [1001, 1001, 1001, 1001],
+                password: "Xy7-domain-com",
+                dns: Vec::new(),
+            }),
+            domain(NewDomain {
+                id: 5_504_205,
+                name: "pending-transfer.net",
+                client: "demo",
+                state: "preincoming",
+                created: "2025-05-30",
+                expires: "2025-09-01",
+                contacts: [1001, 1001, 1001, 1001],
+                password: "Xy7-pending",
+                dns: Vec::new(),
+            }),
+            domain(NewDomain {
+                id: 5_504_206,
+                name: "client-site.org",
+                client: "reseller_1",
+                state: "ok",
+                created: "2024-02-01",
+                expires: "2026-02-01",
+                contacts: [1003, 1003, 1003, 1003],
+                password: "Xy7-client-site",
+                dns: Vec::new(),
+            }),
+        ]
+        .into_iter()
+        .map(|d| (d.id, d))
+        .collect();
+
+        let external = [
+            ("transfer-me.com", "Auth-1234", "2025-12-01"),
+            ("move-in.net", "M0ve-In!", "2026-02-01"),
+        ]
+        .into_iter()
+        .map(|(name, password, expires)| {
+            (
+                name.to_owned(),
+                ExternalDomain {
+                    password: password.to_owned(),
+                    expires: expires.to_owned(),
+                },
+            )
+        })
+        .collect();
+
+        let hosts = [(
+            6001,
+            Host {
+                id: 6001,
+                host: "ns1.test.com".to_owned(),
+                client: "demo".to_owned(),
+                ips: vec!["192.0.2.1".to_owned()],
+            },
+        )]
+        .into_iter()
+        .collect();
+
+        let hdomains = [(
+            7001,
+            HostedDomain {
+                id: 7001,
+                name: "hosted.net".to_owned(),
+                client: "demo".to_owned(),
+                dns: [(1, record("@", "a", "192.0.2.20", None))]
+                    .into_iter()
+                    .collect(),
+            },
+        )]
+        .into_iter()
+        .collect();
+
+        let tariffs = [
+            (1, "Domains", "domain", Money::ZERO),
+            (101, "XENSSD VDS 4 100 ", "svds", Money::new(20, 0)),
+            (102, "XENSSD VDS 8 200", "svds", Money::new(35, 0)),
+            (103, "OpenVZ 2 50", "ovds", Money::new(8, 0)),
+        ]
+        .into_iter()
+        .map(|(id, name, kind, price)| {
+            (
+                id,
+                Tariff {
+                    id,
+                    name: name.to_owned(),
+                    kind: kind.to_owned(),
+                    price,
+                },
+            )
+        })
+        .collect();
+
+        let osimages = [
+            ("centos", "svds", "CentOS 7", false),
+            ("debian", "svds", "Debian 12", false),
+            ("ubuntu", "ovds", "Ubuntu 22.04", false),
+            ("freebsdx64.live", "svds", "FreeBSD x64 live CD", true),
+            ("gentoox64.live", "svds", "Gentoo x64 live CD", true),
+        ]
+        .into_iter()
+        .map(|(name, kind, label, live)| OsImage {
+            name: name.to_owned(),
+            kind: kind.to_owned(),
+            label: label.to_owned(),
+            live,
+        })
+        .collect();
+
+        let servers = [(
+            8001,
+            Server {
+                id: 8001,
+                name: "vds8001".to_owned(),
+                client: "demo".to_owned(),
+                tariff_id: 101,
+                cluster_id: 1,
+                os: "debian".to_owned(),
+                panel: String::new(),
+                state: "running".to_owned(),
+                live_os: None,
+                ip: "192.0.2.101".to_owned(),
+                expires: "2025-07-01".to_owned(),
+                note: String::new(),
+                root_password: "Root-8001".to_owned(),
+                vnc: None,
+                last_task: String::new(),
+            },
+        )]
+        .into_iter()
+        .collect();
+
+        let products = [
+            (301, "positivessl", "dv", Money::new(9, 0)),
+            (302, "positivessl_wildcard", "wildcard", Money::new(95, 0)),
+            (303, "ev_ssl", "ev", Money::new(150, 0)),
+        ]
+        .into_iter()
+        .map(|(id, name, kind, price)| {
+            (
+                id,
+                Product {
+                    id,
+                    name: name.to_owned(),
+                    kind: kind.to_owned(),
+                    supplier: "comodo".to_owned(),
+                    price,
+                },
+            )
+        })
+        .collect();
+
+        let mut subject = pem::Subject::new();
+        subject.insert("CN".to_owned(), "test.com".to_owned());
+        subject.insert("O".to_owned(), "Test Ltd".to_owned());
+        let certificates = [(
+            9001,
+            Certificate {
+                id: 9001,
+                client: "demo".to_owned(),
+                product_id: 301,
+                amount: 1,
+                state: "ok".to_owned(),
+                name: "test.com".to_owned(),
+                dns_names: Vec::new(),
+                begins: "2025-01-10".to_owned(),
+                expires: "2026-01-10".to_owned(),
+                dcv_method: "dns".to_owned(),
+                approver_email: String::new(),
+                admin_id: 1001,
+                tech_id: 1001,
+                webserver_type: "nginx".to_owned(),
+                csr: pem::make_csr(&subject),
+                crt: pem::make_crt(&subject),
+                reason: String::new(),
+                notifications: 0,
+            },
+        )]
+        .into_iter()
+        .collect();
+
+        State {
+            today: "2025-06-01".to_owned(),
+            next_id: 5_504_300,
+            clients,
+            zones,
+            domains,
+            external,
+            contacts,
+            hosts,
+            hdomains,
+            tariffs,
+            osimages,
+            servers,
+            products,
+            coupons: [("SSL2024".to_owned(), 10)].into_iter().collect(),
+            certificates,
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! The HTTP side: an accept loop on 127.0.0.1 serving each connection with hyper, every
+//! command at `/{command}` (GET query or POST form, a query on a POST too), the request
+//! log, and the faults, including closing a connection with no answer at all.
+
+use std::convert::Infallible;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{CONTENT_TYPE, HeaderValue};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::TokioIo;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{Notify, watch};
+use tokio::task::{JoinHandle, JoinSet};
+
+use crate::config::Config;
+use crate::fault::{Fault, FaultKind, Faults};
+use crate::state::State;
+
+/// The largest request body read.
+const MAX_BODY: usize = 8 << 20;
+
+/// One request as the sandbox received it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoggedRequest {
+    /// When it arrived.
+    pub at: Instant,
+    /// `GET` or `POST` (or whatever else was sent).
+    pub method: String,
+    /// The command named by the path.
+    pub command: String,
+    /// The decoded parameters (query, then body), `auth_password` left out.
+    pub params: Vec<(String, String)>,
+    /// The fault applied to it, if any.
+    pub fault: Option<FaultKind>,
+}
+
+struct Shared {
+    state: Mutex<State>,
+    faults: Mutex<Faults>,
+    log: Mutex<Vec<LoggedRequest>>,
+}
+
+/// A lock that survives a panic elsewhere: the data is plain and stays usable.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A running sandbox. Dropping it stops the server too; [`Running::shutdown`] also waits
+/// until every connection is closed.
+pub struct Running {
+    url: String,
+    shared: Arc<Shared>,
+    stop: watch::Sender<bool>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl std::fmt::Debug for Running {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Running")
+            .field("url", &self.url)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Starts a sandbox on 127.0.0.1 with `config`.
+pub async fn start(config: Config) -> std::io::Result<Running> {
+    let listener = TcpListener::bind(("127.0.0.1", config.port)).await?;
+    let addr = listener.local_addr()?;
+    let shared = Arc::new(Shared {
+        state: Mutex::new(config.data),
+        faults: Mutex::new(Faults::new(config.faults)),
+        log: Mutex::new(Vec::new()),
+    });
+    let (stop, stopped) = watch::channel(false);
+    let task = tokio::spawn(accept_loop(listener, shared.clone(), stopped));
+    Ok(Running {
+        url: format!("http://{addr}"),
+        shared,
+        stop,
+        task: Some(task),
+    })
+}
+
+impl Running {
+    /// The base URL, `http://127.0.0.1:PORT`.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// A copy of the state now.
+    pub fn state(&self) -> State {
+        lock(&self.shared.state).clone()
+    }
+
+    /// Replaces the faults in force (their counters start again).
+    pub fn set_faults(&self, faults: Vec<Fault>) {
+        *lock(&self.shared.faults) = Faults::new(faults);
+    }
+
+    /// Every request received so far, in order.
+    pub fn requests(&self) -> Vec<LoggedRequest> {
+        lock(&self.shared.log).clone()
+    }
+
+    /// Stops accepting, closes every connection and waits for the server to end.
+    pub async fn shutdown(mut self) {
+        let _ = self.stop.send(true);
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.stop.send(true);
+    }
+}
+
+async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, mut stop: watch::Receiver<bool>) {
+    let mut connections = JoinSet::new();
+    loop {
+        tokio::select! {
+            _ = stop.changed() => break,
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => {
+                    let _ = stream.set_nodelay(true);
+                    connections.spawn(connection(stream, shared.clone()));
+                }
+                // Out of file descriptors and the like: wait a little instead of spinning.
+                Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
+            },
+            Some(_) = connections.join_next(), if !connections.is_empty() => {}
+        }
+    }
+    connections.shutdown().await;
+}
+
+/// Serves one connection until it ends, or until a handler asks for it to be dropped:
+/// then the connection is dropped at once, closing the socket before any answer byte.
+async fn connection(stream: TcpStream, shared: Arc<Shared>) {
+    let drop_now = Arc::new(Notify::new());
+    let service = {
+        let drop_now = drop_now.clone();
+        service_fn(move |req| serve(shared.clone(), drop_now.clone(), req))
+    };
+    let conn = http1::Builder::new().serve_connection(TokioIo::new(stream), service);
+    tokio::select! {
+        _ = conn => {}
+        _ = drop_now.notified() => {}
+    }
+}
+
+fn reply(status: u16, body: impl Into<Bytes>) -> Response<Full<Bytes>> {
+    let mut r = Response::new(Full::new(body.into()));
+    *r.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    r.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    r
+}
+
+/// Invalid JSON, whatever the answer was: its first half, then a control character.
+fn garble(body: &str) -> String {
+    let mut cut = body.len() / 2;
+    while !body.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}\u{1}garbled", &body[..cut])
+}
+
+async fn serve(
+    shared: Arc<Shared>,
+    drop_now: Arc<Notify>,
+    req: Request<Incoming>,
+) -> Result<Response<Full<Bytes>>, Infallible> {
+    let method = req.method().clone();
+    let command = req.uri().path().trim_start_matches('/').to_owned();
+    let mut pairs = req
+        .uri()
+        .query()
+        .map(domaincontext::form::decode)
+        .unwrap_or_default();
+    let body = match Limited::new(req.into_body(), MAX_BODY).collect().await {
+        Ok(b) => b.to_bytes(),
+        Err(_) => return Ok(reply(413, r#"{"_error":"request too large"}"#)),
+    };
+    if method == Method::POST {
+        pairs.extend(domaincontext::form::decode(&String::from_utf8_lossy(&body)));
+    }
+    let fault = lock(&shared.faults).pick(&command);
+    lock(&shared.log).push(LoggedRequest {
+        at: Instant::now(),
+        method: method.to_string(),
+        command: command.clone(),
+        params: pairs
+            .iter()
+            .filter(|(k, _)| k != "auth_password")
+            .cloned()
+            .collect(),
+        fault: fault.clone(),
+    });
+    if let Some(FaultKind::HttpStatus(status, body)) = fault {
+        return Ok(reply(status, body));
+    }
+    if method != Method::GET && method != Method::POST {
+        return Ok(reply(
+            405,
+            r#"{"_error":"method not allowed: use GET or POST"}"#,
+        ));
+    }
+    let (status, body) = crate::dispatch::handle(&mut lock(&shared.state), &command, &pairs);
+    match fault {
+        None | Some(FaultKind::HttpStatus(..)) => Ok(reply(status, body)),
+        Some(FaultKind::Delay(d)) => {
+            tokio::time::sleep(d).await;
+            Ok(reply(status, body))
+        }
+        Some(FaultKind::DropAfterApply) => {
+            drop_now.notify_one();
+            std::future::pending().await
+        }
+        Some(FaultKind::Garbled) => Ok(reply(status, garble(&body))),
+        Some(FaultKind::Blank) => Ok(reply(status, Bytes::new())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn garbled_answers_are_never_json() {
+        for body in ["true", "1", "{}", r#"{"a":"жж"}"#, ""] {
+            let g = super::garble(body);
+            assert!(
+                serde_json::from_str::<serde_json::Value>(&g).is_err(),
+                "{g:?}"
+            );
+        }
+    }
+}
