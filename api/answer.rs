@@ -114,17 +114,7 @@ impl BulkAnswer {
                     return Err(e.clone());
                 }
                 for key in keys {
-                    let result = match map.get(key.as_str()) {
-                        Some(Value::Object(m)) if m.contains_key("_error") => {
-                            Err(item_error(m).unwrap_or_else(|| ApiError::new("error", None)))
-                        }
-                        Some(v) => Ok(v.clone()),
-                        None => Err(missing()),
-                    };
-                    items.push(ItemResult {
-                        key: key.clone(),
-                        result,
-                    });
+                    items.push(item_result(key, map.get(key.as_str())));
                 }
                 for (k, v) in map {
                     if !keys.iter().any(|key| key == k) && k != "_error" && k != "_error_ops" {
@@ -134,17 +124,7 @@ impl BulkAnswer {
             }
             Value::Array(values) => {
                 for (i, key) in keys.iter().enumerate() {
-                    let result = match values.get(i) {
-                        Some(Value::Object(m)) if m.contains_key("_error") => {
-                            Err(item_error(m).unwrap_or_else(|| ApiError::new("error", None)))
-                        }
-                        Some(v) => Ok(v.clone()),
-                        None => Err(missing()),
-                    };
-                    items.push(ItemResult {
-                        key: key.clone(),
-                        result,
-                    });
+                    items.push(item_result(key, values.get(i)));
                 }
                 for (i, v) in values.iter().enumerate().skip(keys.len()) {
                     unmatched.push((i.to_string(), v.clone()));
@@ -208,8 +188,23 @@ impl BulkAnswer {
     }
 }
 
-fn missing() -> ApiError {
-    ApiError::new("the answer has no result for this item", None)
+/// One item's result: its own `_error`, its answer, or the lack of one.
+fn item_result(key: &str, answer: Option<&Value>) -> ItemResult {
+    let result = match answer {
+        Some(Value::Object(m)) => match item_error(m) {
+            Some(e) => Err(e),
+            None => Ok(Value::Object(m.clone())),
+        },
+        Some(v) => Ok(v.clone()),
+        None => Err(ApiError::new(
+            "the answer has no result for this item",
+            None,
+        )),
+    };
+    ItemResult {
+        key: key.to_owned(),
+        result,
+    }
 }
 
 /// A decoded answer of any command.

@@ -189,18 +189,7 @@ fn resolve_commands(cx: &mut Ctxt, raw: &Raw) -> Vec<Command> {
     let lookup = |cx: &mut Ctxt, name: &Named, relation: &str| -> Option<usize> {
         let found = index.get(name.name.as_str()).copied();
         if found.is_none() {
-            let hint = match crate::suggest(
-                &name.name,
-                raw.commands.iter().map(|c| c.name.name.as_str()),
-            ) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "name a command of the spec".to_owned(),
-            };
-            cx.error(
-                &name.pos,
-                format!("`{relation}` names an unknown command `{}`", name.name),
-                Some(hint),
-            );
+            unknown_command(cx, raw, name, relation);
         }
         found
     };
@@ -274,6 +263,22 @@ fn resolve_commands(cx: &mut Ctxt, raw: &Raw) -> Vec<Command> {
     out
 }
 
+/// Reports a relation that names a command the spec does not have.
+fn unknown_command(cx: &mut Ctxt, raw: &Raw, name: &Named, relation: &str) {
+    let hint = match crate::suggest(
+        &name.name,
+        raw.commands.iter().map(|c| c.name.name.as_str()),
+    ) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => "name a command of the spec".to_owned(),
+    };
+    cx.error(
+        &name.pos,
+        format!("`{relation}` names an unknown command `{}`", name.name),
+        Some(hint),
+    );
+}
+
 /// The arguments of a non-bulk command, after "same as" and "extends".
 fn single_args(
     cx: &mut Ctxt,
@@ -296,18 +301,7 @@ fn single_args(
     }
     let follow = |cx: &mut Ctxt, target: &Named, relation: &str| -> Option<Vec<Arg>> {
         let Some(&j) = index.get(target.name.as_str()) else {
-            let hint = match crate::suggest(
-                &target.name,
-                raw.commands.iter().map(|c| c.name.name.as_str()),
-            ) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "name a command of the spec".to_owned(),
-            };
-            cx.error(
-                &target.pos,
-                format!("`{relation}` names an unknown command `{}`", target.name),
-                Some(hint),
-            );
+            unknown_command(cx, raw, target, relation);
             return None;
         };
         if matches!(raw.commands[j].body, Body::ArrayOf { .. }) {

@@ -67,14 +67,7 @@ fn method_doc(spec: &Spec, c: &Command) -> String {
                     line.push_str(&format!(", default `{d}`"));
                 }
                 if !a.one_of.is_empty() {
-                    line.push_str(&format!(
-                        ", one of {}",
-                        a.one_of
-                            .iter()
-                            .map(|v| format!("`{v}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ));
+                    line.push_str(&format!(", one of {}", super::values(&a.one_of)));
                 }
                 if let Some(d) = &a.doc {
                     line.push_str(&format!(": {}", super::md(d)));

@@ -43,6 +43,14 @@ pub fn md(text: &str) -> String {
     out
 }
 
+/// `` `a`, `b` ``: a list of allowed values in a doc comment.
+pub fn values(list: &[String]) -> String {
+    list.iter()
+        .map(|v| format!("`{}`", md(v)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Emits every file for a checked spec.
 pub fn emit(spec: &Spec) -> Result<Output, String> {
     Ok(Output {

@@ -132,14 +132,7 @@ fn arg_doc(spec: &Spec, a: &Arg) -> String {
         ));
     }
     if !a.one_of.is_empty() {
-        doc.push_str(&format!(
-            "\n\nOne of: {}.",
-            a.one_of
-                .iter()
-                .map(|v| format!("`{v}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        doc.push_str(&format!("\n\nOne of: {}.", super::values(&a.one_of)));
     }
     if let Some(d) = &a.doc {
         doc.push_str(&format!("\n\n{}", super::md(d)));
