@@ -37,9 +37,10 @@ unsafe impl GlobalAlloc for Peak {
 #[global_allocator]
 static ALLOC: Peak = Peak;
 
+/// One thread, as in `benches/request.rs`: the client and the sandbox take turns on it,
+/// so the figures measure their work rather than cross-thread wake-ups.
 fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+    tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .expect("runtime")

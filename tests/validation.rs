@@ -266,3 +266,19 @@ fn typed_values_check_their_rules_when_made() {
     let err = "a\nb".parse::<Password>().expect_err("line break");
     assert!(!err.to_string().contains("a\nb"));
 }
+
+#[test]
+fn lengths_count_characters_not_bytes() {
+    use domaincontext::types::{Domain, Password, Pincode};
+    // A label of 63 Cyrillic letters is 126 bytes and allowed; 64 letters are not.
+    let label63 = "ж".repeat(63);
+    assert!(format!("{label63}.рф").parse::<Domain>().is_ok());
+    assert!(format!("{label63}ж.рф").parse::<Domain>().is_err());
+    // Exactly 4 characters, whatever their bytes.
+    assert!("жжжж".parse::<Pincode>().is_ok());
+    assert!("жжж".parse::<Pincode>().is_err());
+    assert!("жжжжж".parse::<Pincode>().is_err());
+    // 64 characters at most, though 64 Cyrillic letters take 128 bytes.
+    assert!("ж".repeat(64).parse::<Password>().is_ok());
+    assert!("ж".repeat(65).parse::<Password>().is_err());
+}

@@ -21,6 +21,9 @@ use crate::config::Config;
 use crate::fault::{Fault, FaultKind, Faults};
 use crate::state::State;
 
+/// The most requests the log keeps; older ones are dropped first.
+const MAX_LOG: usize = 100_000;
+
 /// The largest request body read.
 const MAX_BODY: usize = 8 << 20;
 
@@ -42,7 +45,7 @@ pub struct LoggedRequest {
 struct Shared {
     state: Mutex<State>,
     faults: Mutex<Faults>,
-    log: Mutex<Vec<LoggedRequest>>,
+    log: Mutex<std::collections::VecDeque<LoggedRequest>>,
 }
 
 /// A lock that survives a panic elsewhere: the data is plain and stays usable.
@@ -74,7 +77,7 @@ pub async fn start(config: Config) -> std::io::Result<Running> {
     let shared = Arc::new(Shared {
         state: Mutex::new(config.data),
         faults: Mutex::new(Faults::new(config.faults)),
-        log: Mutex::new(Vec::new()),
+        log: Mutex::new(std::collections::VecDeque::new()),
     });
     let (stop, stopped) = watch::channel(false);
     let task = tokio::spawn(accept_loop(listener, shared.clone(), stopped));
@@ -102,9 +105,9 @@ impl Running {
         *lock(&self.shared.faults) = Faults::new(faults);
     }
 
-    /// Every request received so far, in order.
+    /// The requests received so far, in order (the last 100,000).
     pub fn requests(&self) -> Vec<LoggedRequest> {
-        lock(&self.shared.log).clone()
+        lock(&self.shared.log).iter().cloned().collect()
     }
 
     /// Stops accepting, closes every connection and waits for the server to end.
@@ -195,17 +198,23 @@ async fn serve(
         pairs.extend(domaincontext::form::decode(&String::from_utf8_lossy(&body)));
     }
     let fault = lock(&shared.faults).pick(&command);
-    lock(&shared.log).push(LoggedRequest {
-        at: Instant::now(),
-        method: method.to_string(),
-        command: command.clone(),
-        params: pairs
-            .iter()
-            .filter(|(k, _)| k != "auth_password")
-            .cloned()
-            .collect(),
-        fault: fault.clone(),
-    });
+    {
+        let mut log = lock(&shared.log);
+        if log.len() >= MAX_LOG {
+            log.pop_front();
+        }
+        log.push_back(LoggedRequest {
+            at: Instant::now(),
+            method: method.to_string(),
+            command: command.clone(),
+            params: pairs
+                .iter()
+                .filter(|(k, _)| k != "auth_password")
+                .cloned()
+                .collect(),
+            fault: fault.clone(),
+        });
+    }
     if let Some(FaultKind::HttpStatus(status, body)) = fault {
         return Ok(reply(status, body));
     }

@@ -181,7 +181,7 @@ fn parts_body(
     let each = helper(owner, &p.each, &part_what, helpers, out);
     let max_len = p.max_len.map(|m| {
         let r = must(&format!("be at most {m} characters long"));
-        quote! { if v.chars().count() > #m { return ::std::result::Result::Err(#r); } }
+        quote! { if v.len() > #m && v.chars().count() > #m { return ::std::result::Result::Err(#r); } }
     });
     let check_part = match &p.first {
         Some(first) => {
@@ -214,20 +214,23 @@ fn parts_body(
 
 fn text_body(t: &TextRule, must: &dyn Fn(&str) -> String) -> TokenStream {
     let mut stmts = Vec::new();
-    if t.min_len.is_some() || t.max_len.is_some() {
-        stmts.push(quote! { let len = v.chars().count(); });
-        if let Some(m) = t.min_len {
-            let r = if m == 1 {
-                must("not be empty")
-            } else {
-                must(&format!("be at least {m} characters long"))
-            };
-            stmts.push(quote! { if len < #m { return ::std::result::Result::Err(#r); } });
+    // Lengths are in characters; the byte length settles most cases without counting
+    // (a character takes 1 to 4 bytes).
+    if let Some(m) = t.min_len {
+        if m == 1 {
+            let r = must("not be empty");
+            stmts.push(quote! { if v.is_empty() { return ::std::result::Result::Err(#r); } });
+        } else {
+            let r = must(&format!("be at least {m} characters long"));
+            let bytes = 4 * m;
+            stmts.push(quote! {
+                if v.len() < #m || (v.len() < #bytes && v.chars().count() < #m) { return ::std::result::Result::Err(#r); }
+            });
         }
-        if let Some(m) = t.max_len {
-            let r = must(&format!("be at most {m} characters long"));
-            stmts.push(quote! { if len > #m { return ::std::result::Result::Err(#r); } });
-        }
+    }
+    if let Some(m) = t.max_len {
+        let r = must(&format!("be at most {m} characters long"));
+        stmts.push(quote! { if v.len() > #m && v.chars().count() > #m { return ::std::result::Result::Err(#r); } });
     }
     if !t.prefix.is_empty() {
         let prefixes = &t.prefix;
@@ -294,8 +297,14 @@ fn text_body(t: &TextRule, must: &dyn Fn(&str) -> String) -> TokenStream {
 
 /// A boolean expression on `c: char` that is true when `c` is in one of the classes.
 fn class_test(classes: &[CharClass]) -> TokenStream {
-    let tests: Vec<TokenStream> = classes
+    // ASCII classes first: they decide most characters with one comparison.
+    let mut ordered: Vec<&CharClass> = classes
         .iter()
+        .filter(|c| **c != CharClass::Letter)
+        .collect();
+    ordered.extend(classes.iter().filter(|c| **c == CharClass::Letter));
+    let tests: Vec<TokenStream> = ordered
+        .into_iter()
         .map(|class| match class {
             CharClass::Latin => quote!(c.is_ascii_alphabetic()),
             CharClass::Lower => quote!(c.is_ascii_lowercase()),

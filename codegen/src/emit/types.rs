@@ -33,6 +33,30 @@ pub fn repr<'a>(spec: &'a Spec, t: &'a TypeDef) -> Repr<'a> {
     }
 }
 
+/// The range check of an integer type, on a `u64` named `n`: the same reasons as its
+/// text rule gives, the value formatted only for an error.
+fn int_bounds(spec: &Spec, t: &TypeDef) -> TokenStream {
+    let (name, rule_doc, secret) = (&t.name.name, &t.doc, t.secret);
+    let Rule::Int { min, max } = crate::check::resolve(&spec.types, &t.rule) else {
+        return quote! {};
+    };
+    let fail = |reason: String| {
+        quote! {
+            let v = n.to_string();
+            return ::std::result::Result::Err(crate::InvalidValue::new(#name, #rule_doc, #reason, if #secret { ::std::option::Option::None } else { ::std::option::Option::Some(v.as_str()) }));
+        }
+    };
+    let lo = min.map(|m| {
+        let f = fail(format!("must be at least {m}"));
+        quote! { if n < #m { #f } }
+    });
+    let hi = max.map(|m| {
+        let f = fail(format!("must be at most {m}"));
+        quote! { if n > #m { #f } }
+    });
+    quote! { #lo #hi }
+}
+
 /// The check function of `t`: its own rule's, or a call of the type it names.
 fn check_body(t: &TypeDef) -> TokenStream {
     match &t.rule {
@@ -84,6 +108,7 @@ fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
     match repr(spec, t) {
         Repr::Int => {
             let body = check_body(t);
+            let bounds = int_bounds(spec, t);
             quote! {
                 #[doc = #doc]
                 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -107,8 +132,8 @@ fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
                 impl ::std::convert::TryFrom<u64> for #ident {
                     type Error = crate::InvalidValue;
                     fn try_from(n: u64) -> ::std::result::Result<Self, Self::Error> {
-                        let v = n.to_string();
-                        v.parse()
+                        #bounds
+                        ::std::result::Result::Ok(Self(n))
                     }
                 }
                 impl ::std::fmt::Display for #ident {

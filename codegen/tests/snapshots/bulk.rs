@@ -99,17 +99,16 @@ pub(crate) fn check_domain(v: &str) -> ::std::result::Result<(), &'static str> {
     ::std::result::Result::Ok(())
 }
 fn check_domain_1(v: &str) -> ::std::result::Result<(), &'static str> {
-    let len = v.chars().count();
-    if len < 1usize {
+    if v.is_empty() {
         return ::std::result::Result::Err("each '.'-separated part must not be empty");
     }
-    if len > 63usize {
+    if v.len() > 63usize && v.chars().count() > 63usize {
         return ::std::result::Result::Err(
             "each '.'-separated part must be at most 63 characters long",
         );
     }
     for c in v.chars() {
-        if !(c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-')) {
+        if !(c.is_ascii_digit() || matches!(c, '-') || c.is_alphabetic()) {
             return ::std::result::Result::Err(
                 "each '.'-separated part must contain only letters, digits and \"-\"",
             );
@@ -179,8 +178,37 @@ impl ::std::str::FromStr for Period {
 impl ::std::convert::TryFrom<u64> for Period {
     type Error = crate::InvalidValue;
     fn try_from(n: u64) -> ::std::result::Result<Self, Self::Error> {
-        let v = n.to_string();
-        v.parse()
+        if n < 1u64 {
+            let v = n.to_string();
+            return ::std::result::Result::Err(
+                crate::InvalidValue::new(
+                    "period",
+                    "An integer from 1 to 10.",
+                    "must be at least 1",
+                    if false {
+                        ::std::option::Option::None
+                    } else {
+                        ::std::option::Option::Some(v.as_str())
+                    },
+                ),
+            );
+        }
+        if n > 10u64 {
+            let v = n.to_string();
+            return ::std::result::Result::Err(
+                crate::InvalidValue::new(
+                    "period",
+                    "An integer from 1 to 10.",
+                    "must be at most 10",
+                    if false {
+                        ::std::option::Option::None
+                    } else {
+                        ::std::option::Option::Some(v.as_str())
+                    },
+                ),
+            );
+        }
+        ::std::result::Result::Ok(Self(n))
     }
 }
 impl ::std::fmt::Display for Period {

@@ -52,8 +52,22 @@ impl ::std::str::FromStr for Id {
 impl ::std::convert::TryFrom<u64> for Id {
     type Error = crate::InvalidValue;
     fn try_from(n: u64) -> ::std::result::Result<Self, Self::Error> {
-        let v = n.to_string();
-        v.parse()
+        if n < 1u64 {
+            let v = n.to_string();
+            return ::std::result::Result::Err(
+                crate::InvalidValue::new(
+                    "id",
+                    "ID. An integer more than zero.",
+                    "must be at least 1",
+                    if false {
+                        ::std::option::Option::None
+                    } else {
+                        ::std::option::Option::Some(v.as_str())
+                    },
+                ),
+            );
+        }
+        ::std::result::Result::Ok(Self(n))
     }
 }
 impl ::std::fmt::Display for Id {
@@ -177,8 +191,7 @@ impl crate::rt::FromArg for Ref {
 }
 /// The rule of `ref`: the reason `v` breaks it, if it does.
 pub(crate) fn check_ref(v: &str) -> ::std::result::Result<(), &'static str> {
-    let len = v.chars().count();
-    if len < 1usize {
+    if v.is_empty() {
         return ::std::result::Result::Err("must not be empty");
     }
     for c in v.chars() {

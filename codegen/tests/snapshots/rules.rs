@@ -52,8 +52,37 @@ impl ::std::str::FromStr for Number {
 impl ::std::convert::TryFrom<u64> for Number {
     type Error = crate::InvalidValue;
     fn try_from(n: u64) -> ::std::result::Result<Self, Self::Error> {
-        let v = n.to_string();
-        v.parse()
+        if n < 2u64 {
+            let v = n.to_string();
+            return ::std::result::Result::Err(
+                crate::InvalidValue::new(
+                    "number",
+                    "A number from 2 to 9.",
+                    "must be at least 2",
+                    if false {
+                        ::std::option::Option::None
+                    } else {
+                        ::std::option::Option::Some(v.as_str())
+                    },
+                ),
+            );
+        }
+        if n > 9u64 {
+            let v = n.to_string();
+            return ::std::result::Result::Err(
+                crate::InvalidValue::new(
+                    "number",
+                    "A number from 2 to 9.",
+                    "must be at most 9",
+                    if false {
+                        ::std::option::Option::None
+                    } else {
+                        ::std::option::Option::Some(v.as_str())
+                    },
+                ),
+            );
+        }
+        ::std::result::Result::Ok(Self(n))
     }
 }
 impl ::std::fmt::Display for Number {
@@ -450,11 +479,10 @@ impl crate::rt::FromArg for Code {
 }
 /// The rule of `code`: the reason `v` breaks it, if it does.
 pub(crate) fn check_code(v: &str) -> ::std::result::Result<(), &'static str> {
-    let len = v.chars().count();
-    if len < 2usize {
+    if v.len() < 2usize || (v.len() < 8usize && v.chars().count() < 2usize) {
         return ::std::result::Result::Err("must be at least 2 characters long");
     }
-    if len > 4usize {
+    if v.len() > 4usize && v.chars().count() > 4usize {
         return ::std::result::Result::Err("must be at most 4 characters long");
     }
     if !v.chars().next().is_some_and(|c| c.is_ascii_lowercase()) {
@@ -560,8 +588,7 @@ impl crate::rt::FromArg for Phone {
 }
 /// The rule of `phone`: the reason `v` breaks it, if it does.
 pub(crate) fn check_phone(v: &str) -> ::std::result::Result<(), &'static str> {
-    let len = v.chars().count();
-    if len < 3usize {
+    if v.len() < 3usize || (v.len() < 12usize && v.chars().count() < 3usize) {
         return ::std::result::Result::Err("must be at least 3 characters long");
     }
     for (i, c) in v.chars().enumerate() {
@@ -762,7 +789,7 @@ impl crate::rt::FromArg for Path {
 }
 /// The rule of `path`: the reason `v` breaks it, if it does.
 pub(crate) fn check_path(v: &str) -> ::std::result::Result<(), &'static str> {
-    if v.chars().count() > 20usize {
+    if v.len() > 20usize && v.chars().count() > 20usize {
         return ::std::result::Result::Err("must be at most 20 characters long");
     }
     let mut n = 0usize;
@@ -1139,8 +1166,7 @@ impl crate::rt::FromArg for Secret {
 }
 /// The rule of `secret`: the reason `v` breaks it, if it does.
 pub(crate) fn check_secret(v: &str) -> ::std::result::Result<(), &'static str> {
-    let len = v.chars().count();
-    if len > 8usize {
+    if v.len() > 8usize && v.chars().count() > 8usize {
         return ::std::result::Result::Err("must be at most 8 characters long");
     }
     for c in v.chars() {
