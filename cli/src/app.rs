@@ -62,21 +62,26 @@ fn globals() -> Vec<Arg> {
             "sandbox",
             "Run against the embedded sandbox: no network, no account",
         ),
+        // Credentials go before the command: after it, `--login` and `--password` are the
+        // API's own arguments of clientCheck, clientCreate and the transfer commands.
         value(
             "login",
             "LOGIN",
-            "Reseller login [env: DOMAINCONTEXT_LOGIN]",
-        ),
+            "Reseller login, before the command [env: DOMAINCONTEXT_LOGIN]",
+        )
+        .global(false),
         value(
             "password",
             "PASSWORD",
-            "Reseller password [env: DOMAINCONTEXT_PASSWORD]",
-        ),
+            "Reseller password, before the command [env: DOMAINCONTEXT_PASSWORD]",
+        )
+        .global(false),
         value(
             "password-file",
             "FILE",
-            "Read the password from the first line of FILE",
-        ),
+            "Read the password from the first line of FILE, before the command",
+        )
+        .global(false),
         flag(
             "get",
             "Send a GET (the password then travels in the URL); POST is the default",

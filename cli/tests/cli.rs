@@ -465,3 +465,59 @@ fn plain_http_to_a_remote_host_is_refused() {
     assert_eq!(code, 2);
     assert!(err.contains("refusing plain HTTP"), "{err}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn api_arguments_named_like_credentials_stay_api_arguments() {
+    let server = Server::answering("true").await;
+    let o = bin()
+        .args([
+            "--base-url",
+            &server.url,
+            "--login",
+            "demo",
+            "--password",
+            PASSWORD,
+        ])
+        .args([
+            "domainTransfer",
+            "--domain",
+            "transfer-me.com",
+            "--password",
+            "Auth-1234",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(outcome(&o).0, 0);
+    let params = server.received()[0].params();
+    assert!(
+        params.contains(&("auth_password".into(), PASSWORD.into())),
+        "{params:?}"
+    );
+    assert!(
+        params.contains(&("password".into(), "Auth-1234".into())),
+        "{params:?}"
+    );
+    let o = bin()
+        .args([
+            "--base-url",
+            &server.url,
+            "--login",
+            "demo",
+            "--password",
+            PASSWORD,
+            "clientCheck",
+            "--login",
+            "other",
+            "--password",
+            "x1",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(outcome(&o).0, 0);
+    let params = server.received()[1].params();
+    assert!(
+        params.contains(&("auth_login".into(), "demo".into()))
+            && params.contains(&("login".into(), "other".into())),
+        "{params:?}"
+    );
+}
