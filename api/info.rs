@@ -86,6 +86,11 @@ pub struct CommandInfo {
     pub extends: Option<&'static str>,
     /// The arguments (for a bulk command: each item's).
     pub args: &'static [ArgInfo],
+    /// The answer shape a success decodes into (in [`crate::answers`]), when the spec
+    /// says; for a bulk command, each item's.
+    pub returns: Option<&'static str>,
+    /// The answer is rows of that shape rather than one.
+    pub returns_rows: bool,
 }
 
 /// An argument type of the spec.

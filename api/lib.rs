@@ -29,6 +29,7 @@
 #![deny(missing_docs)]
 
 mod answer;
+pub mod answers;
 mod bulk;
 mod client;
 mod error;

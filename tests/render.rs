@@ -21,7 +21,13 @@ fn render_equals_what_the_build_compiled() {
     assert_eq!(code, 0, "{}", String::from_utf8_lossy(&stderr));
     let built = PathBuf::from(env!("OUT_DIR"));
     let mut compared = 0;
-    for name in ["types.rs", "requests.rs", "methods.rs", "registry.rs"] {
+    for name in [
+        "types.rs",
+        "requests.rs",
+        "methods.rs",
+        "registry.rs",
+        "answers.rs",
+    ] {
         let rendered = std::fs::read(out.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
         let compiled = std::fs::read(built.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(

@@ -14,13 +14,74 @@ pub fn check(cx: &mut Ctxt, raw: Raw) -> Option<Spec> {
     check_types(cx, &raw.types);
     let commands = resolve_commands(cx, &raw);
     check_rust_names(cx, &raw.commands);
+    check_answers(cx, &raw);
     if cx.has_errors() {
         return None;
     }
     Some(Spec {
         types: raw.types,
         commands,
+        answers: raw.answers,
     })
+}
+
+/// Answer names are unique identifiers; `returns` names one, on a single command.
+fn check_answers(cx: &mut Ctxt, raw: &Raw) {
+    let mut seen: HashMap<&str, &Named> = HashMap::new();
+    for a in &raw.answers {
+        if let Some(first) = seen.insert(&a.name.name, &a.name) {
+            cx.error(
+                &a.name.pos,
+                format!("duplicate answer `{}`", a.name.name),
+                Some(format!(
+                    "the first is at {}:{}",
+                    first.pos.file, first.pos.line
+                )),
+            );
+        }
+        if !names::is_identifier(&a.name.name) {
+            cx.error(
+                &a.name.pos,
+                format!("answer name `{}` is not an identifier", a.name.name),
+                None,
+            );
+        }
+        if let AnswerShape::Fields(fields) = &a.shape {
+            for (f, _) in fields {
+                if !names::is_identifier(&f.name) {
+                    cx.error(
+                        &f.pos,
+                        format!("field name `{}` is not an identifier", f.name),
+                        None,
+                    );
+                }
+            }
+        }
+    }
+    for c in &raw.commands {
+        let Some(r) = &c.returns else { continue };
+        if matches!(c.body, Body::ArrayOf { .. }) {
+            cx.error(
+                &r.name.pos,
+                "a bulk command's items answer as its single command does",
+                Some("put `returns` on the single command".to_owned()),
+            );
+        }
+        if !seen.contains_key(r.name.name.as_str()) {
+            let hint = match crate::suggest(
+                &r.name.name,
+                raw.answers.iter().map(|a| a.name.name.as_str()),
+            ) {
+                Some(s) => format!("did you mean `{s}`? answers are defined in answers.yaml"),
+                None => "define it under `answers:` in answers.yaml".to_owned(),
+            };
+            cx.error(
+                &r.name.pos,
+                format!("unknown answer `{}`", r.name.name),
+                Some(hint),
+            );
+        }
+    }
 }
 
 fn check_types(cx: &mut Ctxt, types: &[TypeDef]) {

@@ -1265,6 +1265,7 @@ mod tests {
         Spec {
             types: Vec::new(),
             commands: Vec::new(),
+            answers: Vec::new(),
         }
     }
 

@@ -28,11 +28,15 @@ pub use diff::{Diff, diff};
 pub use emit::{Output, emit};
 pub use model::Spec;
 
-/// The spec files of a spec directory, in load order: `types.yaml`, then every
+/// The spec files of a spec directory, in load order: `types.yaml`, `answers.yaml` when
+/// there is one, then every
 /// `*.yaml` below `commands/`, by name (the names start with a number, so that the
 /// commands keep the seed's order).
 pub fn spec_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files = vec![dir.join("types.yaml")];
+    if dir.join("answers.yaml").exists() {
+        files.push(dir.join("answers.yaml"));
+    }
     let mut commands: Vec<PathBuf> = std::fs::read_dir(dir.join("commands"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))

@@ -14,6 +14,8 @@ pub struct Raw {
     pub types: Vec<TypeDef>,
     /// Commands, in file order.
     pub commands: Vec<CommandDef>,
+    /// Answer shapes, in file order.
+    pub answers: Vec<AnswerDef>,
 }
 
 /// Loads one spec file's text. `file` names it in messages.
@@ -56,7 +58,17 @@ pub fn load_source(cx: &mut Ctxt, raw: &mut Raw, file: &str, source: &str) {
                     }
                 }
             }
-            _ => unknown_key(cx, key, &["types", "commands"]),
+            Some("answers") => {
+                let Some(entries) = map(cx, value, "`answers`") else {
+                    continue;
+                };
+                for (name, def) in unique(cx, entries, "answer") {
+                    if let Some(a) = answer_def(cx, name, def) {
+                        raw.answers.push(a);
+                    }
+                }
+            }
+            _ => unknown_key(cx, key, &["types", "commands", "answers"]),
         }
     }
 }
@@ -451,7 +463,96 @@ const COMMAND_KEYS: &[&str] = &[
     "same_as",
     "array_of",
     "key",
+    "returns",
 ];
+
+const FIELD_KINDS: &[&str] = &["int", "text", "flag", "money", "list"];
+
+fn field_kind(cx: &mut Ctxt, node: &Node) -> Option<FieldKind> {
+    match node.as_str() {
+        Some("int") => Some(FieldKind::Int),
+        Some("text") => Some(FieldKind::Text),
+        Some("flag") => Some(FieldKind::Flag),
+        Some("money") => Some(FieldKind::Money),
+        Some("list") => Some(FieldKind::List),
+        other => {
+            cx.error(
+                &node.pos,
+                format!("unknown field kind `{}`", other.unwrap_or("?")),
+                Some(format!("kinds: {}", FIELD_KINDS.join(", "))),
+            );
+            None
+        }
+    }
+}
+
+fn answer_def(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<AnswerDef> {
+    let entries = map(cx, def, "an answer")?;
+    let (mut doc, mut source, mut shape) = (String::new(), None, None);
+    for (k, v) in unique(cx, entries, "key") {
+        match k.as_str().unwrap_or_default() {
+            "doc" => doc = scalar(cx, v, "`doc`").unwrap_or_default(),
+            "source" => source = scalar(cx, v, "`source`"),
+            "fields" => {
+                let fields = map(cx, v, "`fields`")?;
+                let list = unique(cx, fields, "field")
+                    .into_iter()
+                    .filter_map(|(f, kind)| field_kind(cx, kind).map(|k| (named(f), k)))
+                    .collect();
+                shape = Some(AnswerShape::Fields(list));
+            }
+            "map_of" => shape = field_kind(cx, v).map(AnswerShape::MapOf),
+            _ => unknown_key(cx, k, &["doc", "source", "fields", "map_of"]),
+        }
+    }
+    if doc.is_empty() {
+        cx.error(
+            &name.pos,
+            format!("answer `{}` has no `doc`", name.as_str().unwrap_or("?")),
+            Some("add a one-line `doc:`".to_owned()),
+        );
+    }
+    let Some(shape) = shape else {
+        cx.error(
+            &name.pos,
+            format!(
+                "answer `{}` has no `fields` or `map_of`",
+                name.as_str().unwrap_or("?")
+            ),
+            None,
+        );
+        return None;
+    };
+    Some(AnswerDef {
+        name: named(name),
+        doc,
+        source,
+        shape,
+    })
+}
+
+fn returns(cx: &mut Ctxt, node: &Node) -> Option<Returns> {
+    if node.as_str().is_some() {
+        return Some(Returns {
+            name: named(node),
+            rows: false,
+        });
+    }
+    let entries = map(cx, node, "`returns`")?;
+    let mut out = None;
+    for (k, v) in unique(cx, entries, "key") {
+        match k.as_str().unwrap_or_default() {
+            "rows" => {
+                out = scalar(cx, v, "`rows`").map(|_| Returns {
+                    name: named(v),
+                    rows: true,
+                })
+            }
+            _ => unknown_key(cx, k, &["rows"]),
+        }
+    }
+    out
+}
 
 fn command_def(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<CommandDef> {
     let entries = map(cx, def, "a command")?;
@@ -461,6 +562,7 @@ fn command_def(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<CommandDef> {
     let mut long = false;
     let mut answer = AnswerKind::Value;
     let mut rust_name = None;
+    let mut returns_ = None;
     let mut args = None;
     let (mut extends, mut same_as, mut array_of, mut key) = (None, None, None, None);
     for (k, v) in unique(cx, entries, "key") {
@@ -492,6 +594,7 @@ fn command_def(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<CommandDef> {
                 }
             }
             "rust_name" => rust_name = scalar(cx, v, "`rust_name`").map(|_| named(v)),
+            "returns" => returns_ = returns(cx, v),
             "args" => args = Some(arg_list(cx, v)),
             "extends" => extends = scalar(cx, v, "`extends`").map(|_| named(v)),
             "same_as" => same_as = scalar(cx, v, "`same_as`").map(|_| named(v)),
@@ -543,6 +646,7 @@ fn command_def(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<CommandDef> {
         long,
         answer,
         rust_name,
+        returns: returns_,
         body,
     })
 }

@@ -148,6 +148,8 @@ pub struct CommandDef {
     pub answer: AnswerKind,
     /// The Rust method name, when the derived one would clash.
     pub rust_name: Option<Named>,
+    /// What a success decodes into, when the spec says.
+    pub returns: Option<Returns>,
     /// Its arguments, or the relation that gives them.
     pub body: Body,
 }
@@ -198,6 +200,53 @@ pub enum ArgKind {
     MapOf(Named),
 }
 
+/// The shape of a successful answer, as public code that calls the API shows it. All of
+/// it is inference, so decoding is lenient: every field is optional, unknown ones are kept.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnswerDef {
+    /// The spec's name (`domainInfo`).
+    pub name: Named,
+    /// One-line description.
+    pub doc: String,
+    /// Where the shape comes from.
+    pub source: Option<String>,
+    /// Its shape.
+    pub shape: AnswerShape,
+}
+
+/// The shape of an answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AnswerShape {
+    /// An object with these fields.
+    Fields(Vec<(Named, FieldKind)>),
+    /// An object of free keys, each value of this kind.
+    MapOf(FieldKind),
+}
+
+/// The kind of a field of an answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldKind {
+    /// A whole number (JSON number or digits in a string).
+    Int,
+    /// Text (a JSON string, or a number written as text).
+    Text,
+    /// A flag: `true`/`false`, `1`/`0`, `"1"`/`"0"`.
+    Flag,
+    /// An amount of money, kept as its decimal text.
+    Money,
+    /// A list of text: a JSON array, or comma-joined text.
+    List,
+}
+
+/// What a command's success decodes into.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Returns {
+    /// The answer's name.
+    pub name: Named,
+    /// Rows of it (an array, or an object keyed by id), rather than one.
+    pub rows: bool,
+}
+
 /// A checked spec: every relation resolved, every name known.
 #[derive(Clone, Debug)]
 pub struct Spec {
@@ -205,6 +254,8 @@ pub struct Spec {
     pub types: Vec<TypeDef>,
     /// The commands, in spec order.
     pub commands: Vec<Command>,
+    /// The answer shapes, in spec order.
+    pub answers: Vec<AnswerDef>,
 }
 
 /// A checked command.
@@ -229,6 +280,14 @@ impl Spec {
     /// The type of this name.
     pub fn ty(&self, name: &str) -> Option<&TypeDef> {
         self.types.iter().find(|t| t.name.name == name)
+    }
+
+    /// What a command's success decodes into (for a bulk command, its items').
+    pub fn returns<'a>(&'a self, cmd: &'a Command) -> Option<&'a Returns> {
+        match &cmd.shape {
+            Shape::Single(_) => cmd.def.returns.as_ref(),
+            Shape::Bulk { item, .. } => self.commands[*item].def.returns.as_ref(),
+        }
     }
 
     /// The arguments of a single command's items (for a bulk command, its item's).

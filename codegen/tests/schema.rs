@@ -78,6 +78,9 @@ fn problems(v: &jsonschema::Validator, doc: &Value) -> Vec<String> {
 /// commands are picked up once they exist).
 fn spec_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = vec![dir.join("types.yaml")];
+    if dir.join("answers.yaml").exists() {
+        files.push(dir.join("answers.yaml"));
+    }
     if let Ok(entries) = std::fs::read_dir(dir.join("commands")) {
         let mut commands: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))

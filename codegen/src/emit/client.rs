@@ -85,6 +85,17 @@ fn method_doc(spec: &Spec, c: &Command) -> String {
             ));
         }
     }
+    if let Some(r) = spec.returns(c) {
+        let ty = names::type_ident(&r.name.name);
+        let how = match (&c.shape, r.rows) {
+            (Shape::Bulk { .. }, _) => format!(
+                "each item's answer with [`{ty}::from_value`](crate::answers::{ty}::from_value)"
+            ),
+            (_, true) => format!("its rows with [`{ty}::rows`](crate::answers::{ty}::rows)"),
+            (_, false) => format!("it with [`{ty}::from_value`](crate::answers::{ty}::from_value)"),
+        };
+        doc.push_str(&format!("\nDecode {how}.\n"));
+    }
     doc.push_str(match c.def.effect {
         Effect::Read => "\nRead-only: retried on transport errors, 5xx and 429.\n",
         Effect::Change => "\nChanges state: never repeated by the client; if the answer is lost, the error says the outcome is unknown.\n",

@@ -1,5 +1,6 @@
 //! The emitters, one per kind of item written, and the formatted files they make.
 
+pub mod answers;
 pub mod bulk;
 pub mod client;
 pub mod registry;
@@ -59,6 +60,7 @@ pub fn emit(spec: &Spec) -> Result<Output, String> {
             ("requests.rs", format(requests::emit(spec))?),
             ("methods.rs", format(client::emit(spec))?),
             ("registry.rs", format(registry::emit(spec))?),
+            ("answers.rs", format(answers::emit(spec))?),
         ],
     })
 }

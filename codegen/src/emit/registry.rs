@@ -54,11 +54,13 @@ pub fn emit(spec: &Spec) -> TokenStream {
         };
         let (bulk_of, bulk_key, same_as, extends) = (opt(&bulk_of), opt(&bulk_key), opt(&same_as), opt(&extends));
         let args = arg_infos(spec.item_args(c));
+        let returns = spec.returns(c);
+        let (returns, returns_rows) = (opt(&returns.map(|r| r.name.name.clone())), returns.is_some_and(|r| r.rows));
         quote! {
             crate::CommandInfo {
                 name: #name, method: #method, description: #description, effect: #effect, long: #long,
                 answer: #answer, bulk_of: #bulk_of, bulk_key: #bulk_key, same_as: #same_as, extends: #extends,
-                args: #args,
+                args: #args, returns: #returns, returns_rows: #returns_rows,
             }
         }
     });
