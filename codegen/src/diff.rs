@@ -50,6 +50,8 @@ pub enum Subject {
     Type(String),
     /// A command, by its API name.
     Command(String),
+    /// An answer shape, by its spec name.
+    Answer(String),
 }
 
 /// The kind of a change, for callers that filter changes.
@@ -105,6 +107,16 @@ pub enum Kind {
     TypeDoc,
     /// A type's `examples` or `invalid` values changed.
     Examples,
+    /// The answer shape a command's success decodes into changed.
+    Returns,
+    /// An answer shape was added.
+    AnswerAdded,
+    /// An answer shape was removed.
+    AnswerRemoved,
+    /// An answer shape's fields changed.
+    AnswerFields,
+    /// An answer shape's `doc` or `source` changed.
+    AnswerDoc,
 }
 
 impl Kind {
@@ -112,7 +124,7 @@ impl Kind {
     pub fn is_doc_only(self) -> bool {
         matches!(
             self,
-            Kind::Description | Kind::ArgDoc | Kind::TypeDoc | Kind::Examples
+            Kind::Description | Kind::ArgDoc | Kind::TypeDoc | Kind::Examples | Kind::AnswerDoc
         )
     }
 }
@@ -147,6 +159,7 @@ impl Change {
         match &self.subject {
             Subject::Type(n) => format!("type {n}"),
             Subject::Command(n) => n.clone(),
+            Subject::Answer(n) => format!("answer {n}"),
         }
     }
 
@@ -154,6 +167,7 @@ impl Change {
         match &self.subject {
             Subject::Type(n) => format!("type {}", code_span(n)),
             Subject::Command(n) => code_span(n),
+            Subject::Answer(n) => format!("answer {}", code_span(n)),
         }
     }
 }
@@ -317,6 +331,7 @@ pub fn diff(old: &Spec, new: &Spec) -> Diff {
     };
     d.types();
     d.commands();
+    d.answers();
     let mut changes = d.changes;
     // Stable: within a subject, changes keep the order they were found in.
     changes.sort_by(|a, b| (a.level, &a.subject).cmp(&(b.level, &b.subject)));
@@ -463,6 +478,99 @@ impl<'a> Differ<'a> {
         }
     }
 
+    // ---- answers ----
+
+    /// Answer decoders are `#[non_exhaustive]` structs of optional fields: a field added is
+    /// compatible; a field removed, or read as another kind, changes code that uses it.
+    fn answers(&mut self) {
+        let old: BTreeMap<&str, &AnswerDef> = by_name(&self.old.answers, |a| &a.name.name);
+        let new: BTreeMap<&str, &AnswerDef> = by_name(&self.new.answers, |a| &a.name.name);
+        for name in union(old.keys().copied(), new.keys().copied()) {
+            let subject = Subject::Answer(name.to_owned());
+            match (old.get(name), new.get(name)) {
+                (Some(_), None) => self.push(
+                    Level::Breaking,
+                    &subject,
+                    Kind::AnswerRemoved,
+                    msg().t("removed"),
+                ),
+                (None, Some(_)) => self.push(
+                    Level::Compatible,
+                    &subject,
+                    Kind::AnswerAdded,
+                    msg().t("added"),
+                ),
+                (Some(o), Some(n)) => self.answer_changes(&subject, o, n),
+                (None, None) => {}
+            }
+        }
+    }
+
+    fn answer_changes(&mut self, subject: &Subject, o: &AnswerDef, n: &AnswerDef) {
+        if o.doc != n.doc || o.source != n.source {
+            self.push(
+                Level::Compatible,
+                subject,
+                Kind::AnswerDoc,
+                msg().t("doc or source changed"),
+            );
+        }
+        match (&o.shape, &n.shape) {
+            (AnswerShape::Fields(of), AnswerShape::Fields(nf)) => {
+                let old: BTreeMap<&str, FieldKind> =
+                    of.iter().map(|(f, k)| (f.name.as_str(), *k)).collect();
+                let new: BTreeMap<&str, FieldKind> =
+                    nf.iter().map(|(f, k)| (f.name.as_str(), *k)).collect();
+                for field in union(old.keys().copied(), new.keys().copied()) {
+                    match (old.get(field), new.get(field)) {
+                        (Some(_), None) => self.push(
+                            Level::Breaking,
+                            subject,
+                            Kind::AnswerFields,
+                            msg().t("field ").c(field).t(" removed"),
+                        ),
+                        (None, Some(_)) => self.push(
+                            Level::Compatible,
+                            subject,
+                            Kind::AnswerFields,
+                            msg().t("field ").c(field).t(" added"),
+                        ),
+                        (Some(a), Some(b)) if a != b => self.push(
+                            Level::Breaking,
+                            subject,
+                            Kind::AnswerFields,
+                            msg()
+                                .t("field ")
+                                .c(field)
+                                .t(" read as ")
+                                .c(format!("{b:?}").to_lowercase())
+                                .t(" instead of ")
+                                .c(format!("{a:?}").to_lowercase()),
+                        ),
+                        _ => {}
+                    }
+                }
+            }
+            (AnswerShape::MapOf(a), AnswerShape::MapOf(b)) if a != b => self.push(
+                Level::Breaking,
+                subject,
+                Kind::AnswerFields,
+                msg()
+                    .t("values read as ")
+                    .c(format!("{b:?}").to_lowercase())
+                    .t(" instead of ")
+                    .c(format!("{a:?}").to_lowercase()),
+            ),
+            (AnswerShape::MapOf(_), AnswerShape::MapOf(_)) => {}
+            _ => self.push(
+                Level::Breaking,
+                subject,
+                Kind::AnswerFields,
+                msg().t("shape changed between fields and map_of"),
+            ),
+        }
+    }
+
     // ---- types ----
 
     fn types(&mut self) {
@@ -599,6 +707,27 @@ impl<'a> Differ<'a> {
     }
 
     fn command_changes(&mut self, subject: &Subject, o: &Command, n: &Command) {
+        let returns = |r: Option<&Returns>| match r {
+            None => "nothing named".to_owned(),
+            Some(r) if r.rows => format!("rows of {}", r.name.name),
+            Some(r) => r.name.name.clone(),
+        };
+        let (ro, rn) = (
+            returns(o.def.returns.as_ref()),
+            returns(n.def.returns.as_ref()),
+        );
+        if ro != rn {
+            self.push(
+                Level::Compatible,
+                subject,
+                Kind::Returns,
+                msg()
+                    .t("answer decodes into ")
+                    .c(rn)
+                    .t(" instead of ")
+                    .c(ro),
+            );
+        }
         let (mo, mn) = (method_name(o), method_name(n));
         if mo != mn {
             self.push(

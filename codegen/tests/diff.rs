@@ -661,3 +661,54 @@ fn markdown_report_groups_breaking_and_compatible() {
     let none = diff(&old, &old).to_markdown();
     assert_eq!(none, "## Spec changes\n\nNo changes.\n");
 }
+
+const ANSWERS_OLD: &str = r#"answers:
+  info: {doc: A domain, fields: {id: int, domain: text, locked: flag}}
+  check: {doc: Availability, map_of: flag}
+  gone: {doc: To be removed, fields: {id: int}}
+"#;
+
+const ANSWERS_NEW: &str = r#"answers:
+  info: {doc: A domain, fields: {id: text, domain: text, nss: list}}
+  check: {doc: Availability, fields: {id: int}}
+  fresh: {doc: New, fields: {id: int}}
+"#;
+
+#[test]
+fn answer_shapes_and_returns_are_compared() {
+    let with = |answers: &str, returns: &str| {
+        let commands = format!(
+            "commands:\n  domainGetInfo:\n    description: Get\n    effect: read\n    {returns}\n    args:\n      id: {{type: id}}\n"
+        );
+        load(&[
+            ("types.yaml".to_owned(), TYPES.to_owned()),
+            ("answers.yaml".to_owned(), answers.to_owned()),
+            ("commands/a.yaml".to_owned(), commands),
+        ])
+    };
+    let old = with(ANSWERS_OLD, "returns: info");
+    let new = with(ANSWERS_NEW, "returns: {rows: info}");
+    let d = diff(&old, &new);
+    let lines: Vec<String> = d.changes.iter().map(|c| c.to_string()).collect();
+    for expected in [
+        "breaking: answer check: shape changed between fields and map_of",
+        "breaking: answer gone: removed",
+        "breaking: answer info: field id read as text instead of int",
+        "breaking: answer info: field locked removed",
+        "compatible: answer fresh: added",
+        "compatible: answer info: field nss added",
+        "compatible: domainGetInfo: answer decodes into rows of info instead of info",
+    ] {
+        assert!(
+            lines.iter().any(|l| l == expected),
+            "{expected:?} not in {lines:#?}"
+        );
+    }
+    assert_eq!(lines.len(), 7, "{lines:#?}");
+    assert!(
+        d.changes
+            .iter()
+            .any(|c| c.kind == Kind::Returns && c.level == Level::Compatible)
+    );
+    assert!(diff(&old, &old).changes.is_empty());
+}
