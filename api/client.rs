@@ -430,8 +430,8 @@ impl Client {
             }
             Err(Refusal::Api(e)) => return Err(tag(Error::api(e))),
         };
-        match (info.answer, keys.clone()) {
-            (AnswerKind::Bulk, Some(keys)) => BulkAnswer::split(value, &keys)
+        match (info.answer, &keys) {
+            (AnswerKind::Bulk, Some(keys)) => BulkAnswer::split(value, keys)
                 .map(Reply::Bulk)
                 .map_err(|e| tag(Error::api(e))),
             _ => Ok(Reply::Value(value)),

@@ -409,7 +409,7 @@ impl<'a> Args<'a> {
     fn text(&self, name: &str, sep: Option<char>) -> Result<Option<Cow<'a, str>>, ValidationError> {
         if let Some((n, v)) = self.injected {
             if n == name {
-                return Ok(Some(Cow::Owned(v.to_owned())));
+                return Ok(Some(Cow::Borrowed(v)));
             }
         }
         match self.map.get(name) {

@@ -31,18 +31,17 @@ pub fn error(message: &str) -> Value {
 
 /// Runs every item of a bulk command, in order, each on its own: a failed item changes
 /// nothing and carries its own `_error`; the others are carried out. The answer is keyed
-/// like the request (`keys`, from the request's own item keys), and when any item failed it
+/// like the request (the keys `Request::items` gives), and when any item failed it
 /// also has a top-level `_error` (the first failure's message).
 pub fn bulk<S, T>(
     state: &mut S,
-    keys: &[String],
-    items: &[T],
+    items: &[(String, T)],
     mut run: impl FnMut(&mut S, &T) -> Res,
 ) -> Value {
     let mut out = Map::new();
     let mut first_error = None;
-    for (i, item) in items.iter().enumerate() {
-        let key = keys.get(i).cloned().unwrap_or_else(|| i.to_string());
+    for (key, item) in items {
+        let key = key.clone();
         let value = match run(state, item) {
             Ok(v) => v,
             Err(Fail(message)) => {

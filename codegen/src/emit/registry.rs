@@ -79,6 +79,18 @@ pub fn emit(spec: &Spec) -> TokenStream {
         .commands
         .iter()
         .map(|c| format!("`{}`", c.def.name.name));
+    let bulk_arms = spec.commands.iter().filter_map(|c| match &c.shape {
+        Shape::Bulk { item, .. } => {
+            let variant = names::type_ident(&c.def.name.name);
+            let item = names::type_ident(&spec.commands[*item].def.name.name);
+            Some(quote! {
+                Self::#variant(r) => ::std::option::Option::Some(
+                    crate::Command::bulk_keys(r).unwrap_or_default().into_iter().zip(r.items.iter().cloned().map(Self::#item)).collect(),
+                ),
+            })
+        }
+        Shape::Single(_) => None,
+    });
     quote! {
         /// Every argument type of the spec, in spec order.
         pub static TYPES: [crate::TypeInfo; #n_types] = [#(#types),*];
@@ -101,6 +113,16 @@ pub fn emit(spec: &Spec) -> TokenStream {
                 match command {
                     #( #names_ => crate::requests::#variants::from_args(value).map(Self::#variants), )*
                     _ => ::std::result::Result::Err(crate::rt::unknown_command(command)),
+                }
+            }
+
+            /// For a bulk request, its items as requests of the single command they repeat,
+            /// each with its key (as `Command::bulk_keys` gives them); `None` otherwise.
+            pub fn items(&self) -> ::std::option::Option<::std::vec::Vec<(::std::string::String, Request)>> {
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(#bulk_arms)*
+                    _ => ::std::option::Option::None,
                 }
             }
 

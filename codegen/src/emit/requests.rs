@@ -35,13 +35,64 @@ pub fn emit(spec: &Spec) -> TokenStream {
                     quote! { self.write(w, false) },
                     quote! { ::std::option::Option::None },
                 );
-                quote! { #body #command }
+                let same_as = same_as_conversion(spec, c, &ident, args);
+                quote! { #body #command #same_as }
             }
             Shape::Bulk { item, key } => {
                 super::bulk::emit(spec, c, i, &spec.commands[*item], key.as_deref())
             }
         });
     quote! { #(#items)* }
+}
+
+/// `From<&Self> for Target` when the command is "same as" `Target`: the same arguments, so
+/// a handler of the one serves the other. Not for commands with record arguments, whose
+/// record structs are each command's own.
+fn same_as_conversion(
+    spec: &Spec,
+    c: &Command,
+    ident: &proc_macro2::Ident,
+    args: &[Arg],
+) -> TokenStream {
+    let crate::model::Body::SameAs(target) = &c.def.body else {
+        return quote! {};
+    };
+    if args.iter().any(|a| matches!(a.kind, ArgKind::Array { .. }))
+        || spec.commands.iter().all(|t| t.def.name.name != target.name)
+    {
+        return quote! {};
+    }
+    let target_ident = names::type_ident(&target.name);
+    let doc = format!(
+        "`{}` takes the arguments of `{}`.",
+        c.def.name.name, target.name
+    );
+    let fields = args.iter().map(|a| {
+        let f = names::field(&a.name.name);
+        // Integers and flags are `Copy`; the rest is cloned.
+        let copy = match &a.kind {
+            ArgKind::Type(t) => spec.ty(&t.name).is_some_and(|ty| {
+                matches!(
+                    super::types::repr(spec, ty),
+                    super::types::Repr::Int | super::types::Repr::Bool
+                )
+            }),
+            _ => false,
+        };
+        if copy {
+            quote! { #f: r.#f }
+        } else {
+            quote! { #f: r.#f.clone() }
+        }
+    });
+    quote! {
+        #[doc = #doc]
+        impl ::std::convert::From<&#ident> for #target_ident {
+            fn from(r: &#ident) -> Self {
+                Self { #(#fields),* }
+            }
+        }
+    }
 }
 
 /// The argument by which some bulk command keys items of command `i`, if any.

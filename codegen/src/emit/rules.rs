@@ -125,9 +125,11 @@ fn rule_body(
                 .iter()
                 .map(|r| helper(owner, r, what, helpers, out))
                 .collect();
-            let (last, rest) = fns
-                .split_last()
-                .expect("the loader refuses an empty any_of");
+            // The loader refuses an empty `any_of`; were one to get here, nothing matches it.
+            let Some((last, rest)) = fns.split_last() else {
+                let r = must("match no rule");
+                return quote! { ::std::result::Result::Err(#r) };
+            };
             quote! {
                 #( if #rest(v).is_ok() { return ::std::result::Result::Ok(()); } )*
                 #last(v)

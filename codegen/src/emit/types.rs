@@ -230,13 +230,6 @@ fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
                     const TYPE: &'static str = #name;
                     const SEP: ::std::option::Option<char> = ::std::option::Option::Some(#sep);
                 }
-                #[allow(dead_code)]
-                pub(crate) fn #check(v: &str) -> ::std::result::Result<(), &'static str> {
-                    match v.parse::<#ident>() {
-                        ::std::result::Result::Ok(_) => ::std::result::Result::Ok(()),
-                        ::std::result::Result::Err(_) => ::std::result::Result::Err("has an invalid item"),
-                    }
-                }
             }
         }
         Repr::Text => {

@@ -433,6 +433,16 @@ impl Request {
             _ => ::std::result::Result::Err(crate::rt::unknown_command(command)),
         }
     }
+    /// For a bulk request, its items as requests of the single command they repeat,
+    /// each with its key (as `Command::bulk_keys` gives them); `None` otherwise.
+    pub fn items(
+        &self,
+    ) -> ::std::option::Option<::std::vec::Vec<(::std::string::String, Request)>> {
+        #[allow(unreachable_patterns)]
+        match self {
+            _ => ::std::option::Option::None,
+        }
+    }
     /// The request as a `Command`.
     pub fn as_command(&self) -> &dyn crate::DynCommand {
         match self {

@@ -984,15 +984,6 @@ impl crate::rt::FromArg for Codes {
     const TYPE: &'static str = "codes";
     const SEP: ::std::option::Option<char> = ::std::option::Option::Some(',');
 }
-#[allow(dead_code)]
-pub(crate) fn check_codes(v: &str) -> ::std::result::Result<(), &'static str> {
-    match v.parse::<Codes>() {
-        ::std::result::Result::Ok(_) => ::std::result::Result::Ok(()),
-        ::std::result::Result::Err(_) => {
-            ::std::result::Result::Err("has an invalid item")
-        }
-    }
-}
 /// `alias`: The same rule as code.
 ///
 /// Examples: `"ab"`.
@@ -1742,6 +1733,16 @@ impl Request {
                 crate::requests::Everything::from_args(value).map(Self::Everything)
             }
             _ => ::std::result::Result::Err(crate::rt::unknown_command(command)),
+        }
+    }
+    /// For a bulk request, its items as requests of the single command they repeat,
+    /// each with its key (as `Command::bulk_keys` gives them); `None` otherwise.
+    pub fn items(
+        &self,
+    ) -> ::std::option::Option<::std::vec::Vec<(::std::string::String, Request)>> {
+        #[allow(unreachable_patterns)]
+        match self {
+            _ => ::std::option::Option::None,
         }
     }
     /// The request as a `Command`.
