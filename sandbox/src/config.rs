@@ -1,17 +1,39 @@
 //! How a sandbox starts: its data set, its faults and its port.
 
 use std::path::Path;
+use std::time::Duration;
 
 use crate::fault::Fault;
 use crate::state::State;
 
-/// The settings of a sandbox. The default is the documented data set, no faults, and a
-/// free port.
-#[derive(Clone, Debug, Default)]
+/// How long a connection may take to send a request's header, by default.
+pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How many connections are served at once, by default.
+pub const MAX_CONNECTIONS: usize = 1024;
+
+/// The settings of a sandbox. The default is the documented data set, no faults, a free
+/// port, a header read timeout of [`HEADER_READ_TIMEOUT`] and at most [`MAX_CONNECTIONS`]
+/// connections.
+#[derive(Clone, Debug)]
 pub struct Config {
     pub(crate) data: State,
     pub(crate) faults: Vec<Fault>,
     pub(crate) port: u16,
+    pub(crate) header_read_timeout: Duration,
+    pub(crate) max_connections: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            data: State::default(),
+            faults: Vec::new(),
+            port: 0,
+            header_read_timeout: HEADER_READ_TIMEOUT,
+            max_connections: MAX_CONNECTIONS,
+        }
+    }
 }
 
 impl Config {
@@ -23,6 +45,22 @@ impl Config {
     /// The port to listen on, on 127.0.0.1; 0 picks a free one.
     pub fn port(mut self, port: u16) -> Self {
         self.port = port;
+        self
+    }
+
+    /// How long a connection may take to send a whole request header (also the first one,
+    /// and the next one on a kept-alive connection); after it the connection is closed.
+    /// A zero duration is taken as one millisecond.
+    pub fn header_read_timeout(mut self, timeout: Duration) -> Self {
+        self.header_read_timeout = timeout.max(Duration::from_millis(1));
+        self
+    }
+
+    /// How many connections are served at once (at least 1). Beyond it new connections
+    /// are not refused: they wait, unanswered, in the listener's queue until a served one
+    /// closes.
+    pub fn max_connections(mut self, max: usize) -> Self {
+        self.max_connections = max.max(1);
         self
     }
 

@@ -87,7 +87,7 @@ mod seed;
 mod server;
 mod state;
 
-pub use config::Config;
+pub use config::{Config, HEADER_READ_TIMEOUT, MAX_CONNECTIONS};
 pub use dispatch::handle;
 pub use fault::{Fault, FaultKind};
 pub use money::Money;

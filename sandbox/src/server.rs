@@ -1,6 +1,7 @@
 //! The HTTP side: an accept loop on 127.0.0.1 serving each connection with hyper, every
 //! command at `/{command}` (GET query or POST form, a query on a POST too), the request
-//! log, and the faults, including closing a connection with no answer at all.
+//! log, and the faults, including closing a connection with no answer at all. Slow or
+//! stalled clients are bounded: a header read timeout, and a cap on open connections.
 
 use std::convert::Infallible;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -12,9 +13,9 @@ use hyper::header::{CONTENT_TYPE, HeaderValue};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Method, Request, Response, StatusCode};
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::{Notify, watch};
+use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, watch};
 use tokio::task::{JoinHandle, JoinSet};
 
 use crate::config::Config;
@@ -80,7 +81,11 @@ pub async fn start(config: Config) -> std::io::Result<Running> {
         log: Mutex::new(std::collections::VecDeque::new()),
     });
     let (stop, stopped) = watch::channel(false);
-    let task = tokio::spawn(accept_loop(listener, shared.clone(), stopped));
+    let limits = Limits {
+        header_read_timeout: config.header_read_timeout,
+        connections: Arc::new(Semaphore::new(config.max_connections)),
+    };
+    let task = tokio::spawn(accept_loop(listener, shared.clone(), limits, stopped));
     Ok(Running {
         url: format!("http://{addr}"),
         shared,
@@ -125,15 +130,32 @@ impl Drop for Running {
     }
 }
 
-async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, mut stop: watch::Receiver<bool>) {
+/// What bounds the connections of one server.
+struct Limits {
+    header_read_timeout: Duration,
+    /// One permit a served connection: when none is left, the accept loop waits.
+    connections: Arc<Semaphore>,
+}
+
+async fn accept_loop(
+    listener: TcpListener,
+    shared: Arc<Shared>,
+    limits: Limits,
+    mut stop: watch::Receiver<bool>,
+) {
     let mut connections = JoinSet::new();
     loop {
         tokio::select! {
             _ = stop.changed() => break,
-            accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => {
+            accepted = accept(&listener, &limits.connections) => match accepted {
+                Ok((stream, permit)) => {
                     let _ = stream.set_nodelay(true);
-                    connections.spawn(connection(stream, shared.clone()));
+                    let shared = shared.clone();
+                    let timeout = limits.header_read_timeout;
+                    connections.spawn(async move {
+                        connection(stream, shared, timeout).await;
+                        drop(permit);
+                    });
                 }
                 // Out of file descriptors and the like: wait a little instead of spinning.
                 Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
@@ -144,15 +166,35 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, mut stop: watch
     connections.shutdown().await;
 }
 
+/// The next connection, once a permit for it is free. Connections beyond the cap are left
+/// in the listener's queue (the client sees its connect succeed and no answer yet), so
+/// that they are served in turn as soon as one closes.
+async fn accept(
+    listener: &TcpListener,
+    limit: &Arc<Semaphore>,
+) -> std::io::Result<(TcpStream, OwnedSemaphorePermit)> {
+    let permit = limit
+        .clone()
+        .acquire_owned()
+        .await
+        .map_err(std::io::Error::other)?;
+    let (stream, _) = listener.accept().await?;
+    Ok((stream, permit))
+}
+
 /// Serves one connection until it ends, or until a handler asks for it to be dropped:
 /// then the connection is dropped at once, closing the socket before any answer byte.
-async fn connection(stream: TcpStream, shared: Arc<Shared>) {
+/// A request header not read whole within `header_read_timeout` closes the connection.
+async fn connection(stream: TcpStream, shared: Arc<Shared>, header_read_timeout: Duration) {
     let drop_now = Arc::new(Notify::new());
     let service = {
         let drop_now = drop_now.clone();
         service_fn(move |req| serve(shared.clone(), drop_now.clone(), req))
     };
-    let conn = http1::Builder::new().serve_connection(TokioIo::new(stream), service);
+    let conn = http1::Builder::new()
+        .timer(TokioTimer::new())
+        .header_read_timeout(header_read_timeout)
+        .serve_connection(TokioIo::new(stream), service);
     tokio::select! {
         _ = conn => {}
         _ = drop_now.notified() => {}
