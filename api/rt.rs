@@ -406,40 +406,50 @@ impl<'a> Args<'a> {
         Ok(())
     }
 
-    fn text(&self, name: &str, sep: Option<char>) -> Result<Option<Cow<'a, str>>, ValidationError> {
+    /// What the form holds for `name`, read as a value of type `T`.
+    fn given<T: FromArg>(&self, name: &str) -> Result<Given<'a>, ValidationError> {
         if let Some((n, v)) = self.injected {
             if n == name {
-                return Ok(Some(Cow::Borrowed(v)));
+                return Ok(Given::of(Cow::Borrowed(v)));
             }
         }
         match self.map.get(name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(v) => scalar_text(v, sep).map(Some).map_err(|found| {
-                let expected = if sep.is_some() {
-                    "a value or an array of values"
-                } else {
-                    "a single value"
-                };
-                self.at.error(name, Problem::Shape { expected, found })
+            None | Some(Value::Null) => Ok(Given::Absent),
+            Some(v) => arg_text::<T>(v).map_err(|e| match e {
+                TextError::Shape(found) => {
+                    let expected = if T::SEP.is_some() {
+                        "a value or an array of values"
+                    } else {
+                        "a single value"
+                    };
+                    self.at.error(name, Problem::Shape { expected, found })
+                }
+                TextError::Invalid(e) => self.at.error(name, Problem::Invalid(e)),
             }),
         }
     }
 
-    /// An optional argument.
+    /// An optional argument. A blank value (empty or only whitespace, an empty list) is
+    /// "not given", as PHP and HTML-form clients send every field of a form.
     pub fn optional<T: FromArg>(&self, name: &str) -> Result<Option<T>, ValidationError> {
-        match self.text(name, T::SEP)? {
-            None => Ok(None),
-            Some(text) => text
-                .parse::<T>()
-                .map(Some)
-                .map_err(|e| self.at.error(name, Problem::Invalid(e))),
+        match self.given::<T>(name)? {
+            Given::Absent | Given::Blank => Ok(None),
+            Given::Text(text) => self.parse(name, &text).map(Some),
         }
     }
 
-    /// A required argument: missing is an error.
+    /// A required argument: missing is an error, and so is a blank value.
     pub fn required<T: FromArg>(&self, name: &str) -> Result<T, ValidationError> {
-        self.optional(name)?
-            .ok_or_else(|| self.at.error(name, Problem::Missing))
+        match self.given::<T>(name)? {
+            Given::Absent => Err(self.at.error(name, Problem::Missing)),
+            Given::Blank => Err(self.at.error(name, Problem::Blank)),
+            Given::Text(text) => self.parse(name, &text),
+        }
+    }
+
+    fn parse<T: FromArg>(&self, name: &str, text: &str) -> Result<T, ValidationError> {
+        text.parse::<T>()
+            .map_err(|e| self.at.error(name, Problem::Invalid(e)))
     }
 
     /// Records of an `array` argument: under `name`, or (flattened) the numeric keys here.
@@ -453,6 +463,8 @@ impl<'a> Args<'a> {
             None => (self.at, self.map),
             Some(name) => match self.map.get(name) {
                 None | Some(Value::Null) => return Ok(out),
+                // A blank form field: no records (required ones are refused by the check).
+                Some(Value::String(s)) if is_blank(s) => return Ok(out),
                 Some(Value::Object(m)) => (self.at.nest(name), m),
                 Some(Value::Array(items)) => {
                     let at = self.at.nest(name);
@@ -492,10 +504,11 @@ impl<'a> Args<'a> {
         let at = self.at.nest(name);
         match self.map.get(name) {
             None | Some(Value::Null) => Ok(BTreeMap::new()),
+            Some(Value::String(s)) if is_blank(s) => Ok(BTreeMap::new()),
             Some(Value::Object(m)) => {
                 let mut out = BTreeMap::new();
                 for (k, v) in m {
-                    let text = scalar_text(v, None).map_err(|found| {
+                    let text = scalar_text(v).map_err(|found| {
                         at.error(
                             k,
                             Problem::Shape {
@@ -527,25 +540,111 @@ fn is_number(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// A JSON scalar as argument text; arrays are joined with `sep` where lists are allowed.
-fn scalar_text(v: &Value, sep: Option<char>) -> Result<Cow<'_, str>, &'static str> {
+/// What the form holds for one argument.
+enum Given<'a> {
+    /// Not there, or `null`.
+    Absent,
+    /// There but blank: empty or only whitespace, an empty list.
+    Blank,
+    /// The value's text; a list's items joined by its separator.
+    Text(Cow<'a, str>),
+}
+
+impl<'a> Given<'a> {
+    fn of(text: Cow<'a, str>) -> Self {
+        if is_blank(&text) {
+            Self::Blank
+        } else {
+            Self::Text(text)
+        }
+    }
+}
+
+/// Blank text: empty or only whitespace. It is what a form sends for a field left empty,
+/// and it is what `Wire::is_blank` calls blank for text types.
+fn is_blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
+/// Why a JSON value is not an argument's text.
+enum TextError {
+    /// The wrong shape: what was found, in words.
+    Shape(&'static str),
+    /// A list item that cannot be joined.
+    Invalid(InvalidValue),
+}
+
+/// An argument's text from its JSON value. A list type takes a value (comma-joined
+/// text), a JSON array, or an object keyed by numbers (PHP's `domains[0]=a&domains[1]=b`,
+/// as `form::to_tree` builds it), taken in the order of the numbers; blank items of an
+/// array are fields left empty and are skipped. Other types take a single value only.
+fn arg_text<T: FromArg>(v: &Value) -> Result<Given<'_>, TextError> {
+    let items: Vec<&Value> = match v {
+        Value::String(s) => return Ok(Given::of(Cow::Borrowed(s))),
+        Value::Number(n) => return Ok(Given::of(Cow::Owned(n.to_string()))),
+        Value::Bool(b) => return Ok(Given::Text(Cow::Borrowed(if *b { "1" } else { "0" }))),
+        Value::Null => return Ok(Given::Absent),
+        Value::Array(items) => items.iter().collect(),
+        Value::Object(map) => match numbered(map) {
+            Some(items) => items,
+            None => return Err(TextError::Shape("an object")),
+        },
+    };
+    let Some(sep) = T::SEP else {
+        return Err(TextError::Shape("an array"));
+    };
+    let mut out = String::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if item.is_null() {
+            continue;
+        }
+        let text = scalar_text(item).map_err(TextError::Shape)?;
+        if is_blank(&text) {
+            continue;
+        }
+        if text.contains(sep) {
+            // Joined, the item would become several: the wire form cannot carry it.
+            let rule = crate::info::type_info(T::TYPE).map_or("", |t| t.doc);
+            let reason = format!("item {} contains the separator {sep:?}", i + 1);
+            let value = (!T::SECRET).then_some(text.as_ref());
+            return Err(TextError::Invalid(InvalidValue::new(
+                T::TYPE,
+                rule,
+                reason,
+                value,
+            )));
+        }
+        if !out.is_empty() {
+            out.push(sep);
+        }
+        out.push_str(&text);
+    }
+    Ok(Given::of(Cow::Owned(out)))
+}
+
+/// The values of an object whose keys are all numbers (a PHP array), in the order of the
+/// numbers; `None` when a key is not a number.
+fn numbered(map: &Map<String, Value>) -> Option<Vec<&Value>> {
+    let mut items = Vec::with_capacity(map.len());
+    for (k, v) in map {
+        if !is_number(k) {
+            return None;
+        }
+        // Numeric order without parsing, so that no key is too large: fewer significant
+        // digits first, then the digits.
+        let digits = k.trim_start_matches('0');
+        items.push(((digits.len(), digits), v));
+    }
+    items.sort_by(|a, b| a.0.cmp(&b.0));
+    Some(items.into_iter().map(|(_, v)| v).collect())
+}
+
+/// A JSON scalar as text.
+fn scalar_text(v: &Value) -> Result<Cow<'_, str>, &'static str> {
     match v {
         Value::String(s) => Ok(Cow::Borrowed(s)),
         Value::Number(n) => Ok(Cow::Owned(n.to_string())),
         Value::Bool(b) => Ok(Cow::Borrowed(if *b { "1" } else { "0" })),
-        Value::Array(items) => match sep {
-            Some(sep) => {
-                let mut out = String::new();
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push(sep);
-                    }
-                    out.push_str(&scalar_text(item, None)?);
-                }
-                Ok(Cow::Owned(out))
-            }
-            None => Err("an array"),
-        },
         other => Err(kind(other)),
     }
 }

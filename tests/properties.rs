@@ -141,6 +141,11 @@ fn accepted_text_is_sent_unchanged() {
             if ty.name == "bool" {
                 continue;
             }
+            // A blank value of an optional argument is "not given": never sent.
+            if e.trim().is_empty() && !a.required {
+                assert_eq!(sent, None, "{}.{} ({})", c.name, a.name, ty.name);
+                continue;
+            }
             assert_eq!(sent, Some(*e), "{}.{} ({})", c.name, a.name, ty.name);
         }
     }

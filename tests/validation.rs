@@ -59,6 +59,17 @@ async fn invalid_values_never_reach_the_network() {
                 .expect("command")
                 .example_args(false);
             args[arg] = Value::String((*bad).to_owned());
+            let required = domaincontext::command(command)
+                .and_then(|c| c.args.iter().find(|a| a.name == arg))
+                .is_some_and(|a| a.required);
+            if bad.trim().is_empty() && !required {
+                // A blank optional value is "not given" (tests/blank_and_lists.rs).
+                assert!(
+                    Request::from_args(command, &args).is_ok(),
+                    "{command}.{arg}"
+                );
+                continue;
+            }
             let err = Request::from_args(command, &args).expect_err("refused while parsing");
             assert_eq!(err.command(), command);
             assert_eq!(err.argument(), arg);
