@@ -6,7 +6,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::model::{Arg, ArgKind, Command, Shape, Spec};
+use crate::model::{Arg, ArgKind, CharClass, Command, Rule, Shape, Spec};
 use crate::names;
 
 /// Every request struct (single and bulk) and its `Command` impl.
@@ -244,7 +244,7 @@ pub fn record(
         .iter()
         .any(|a| matches!(a.kind, ArgKind::Array { flatten: true, .. }));
     let checks = args.iter().map(check_field);
-    let writes = args.iter().map(|a| write_field(a, key));
+    let writes = args.iter().map(|a| write_field(spec, a, key));
     let skip = if key.is_some() {
         quote!(skip_key)
     } else {
@@ -403,11 +403,24 @@ fn check_field(a: &Arg) -> TokenStream {
     quote! { #(#out)* }
 }
 
-fn write_field(a: &Arg, key: Option<&str>) -> TokenStream {
+fn write_field(spec: &Spec, a: &Arg, key: Option<&str>) -> TokenStream {
     let f = names::field(&a.name.name);
     let n = &a.name.name;
     let stmt = match &a.kind {
         ArgKind::Type(_) if a.required => quote! { w.field(#n, &self.#f); },
+        // A blank optional value means "not given" to whoever reads the form: never send
+        // one. Only types that can hold a blank value pay for the check.
+        ArgKind::Type(t)
+            if spec
+                .ty(&t.name)
+                .is_some_and(|ty| can_be_blank(spec, &ty.rule)) =>
+        {
+            quote! {
+                if let ::std::option::Option::Some(v) = &self.#f {
+                    if !crate::rt::Wire::is_blank(v) { w.field(#n, v); }
+                }
+            }
+        }
         ArgKind::Type(_) => {
             quote! { if let ::std::option::Option::Some(v) = &self.#f { w.field(#n, v); } }
         }
@@ -429,5 +442,36 @@ fn write_field(a: &Arg, key: Option<&str>) -> TokenStream {
         quote! { if !skip_key { #stmt } }
     } else {
         stmt
+    }
+}
+
+/// Whether a value of a type with `rule` can be blank as `Wire::is_blank` sees it: an empty
+/// list, or text that is empty or only whitespace. Numbers and flags never are (a zero is a
+/// value). When unsure it says yes: the check it leads to costs little.
+fn can_be_blank(spec: &Spec, rule: &Rule) -> bool {
+    match crate::check::resolve(&spec.types, rule) {
+        Rule::List { .. } => true,
+        Rule::Int { .. } | Rule::Bool | Rule::Date | Rule::Ip => false,
+        Rule::Text(t) => {
+            let empty = t.min_len.unwrap_or(0) == 0 && t.prefix.is_empty();
+            let space = |classes: &[CharClass]| {
+                classes
+                    .iter()
+                    .any(|c| matches!(c, CharClass::Chars(s) if s.contains(' ')))
+            };
+            let spaces = t.chars.as_deref().is_none_or(space)
+                && t.first.as_deref().is_none_or(space)
+                && !space(&t.forbid)
+                && t.prefix.iter().all(|p| p.trim().is_empty());
+            empty || spaces
+        }
+        // Blank text is one part, and then the part's own rule decides.
+        Rule::Parts(p) => {
+            p.min.unwrap_or(0) <= 1 && can_be_blank(spec, p.first.as_deref().unwrap_or(&p.each))
+        }
+        Rule::Literal(values) => values.iter().any(|v| v.trim().is_empty()),
+        Rule::AnyOf(rules) => rules.iter().any(|r| can_be_blank(spec, r)),
+        // `resolve` follows named rules; one left is a type it could not find.
+        Rule::Type(_) => true,
     }
 }
