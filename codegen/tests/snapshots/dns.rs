@@ -434,7 +434,9 @@ impl DomainSetDNSRecordsItem {
             w.field("type", v);
         }
         if let ::std::option::Option::Some(v) = &self.value {
-            w.field("value", v);
+            if !crate::rt::Wire::is_blank(v) {
+                w.field("value", v);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.ttl {
             w.field("ttl", v);

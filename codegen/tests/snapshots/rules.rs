@@ -1371,16 +1371,22 @@ impl Everything {
             w.field("path", v);
         }
         if let ::std::option::Option::Some(v) = &self.marker {
-            w.field("marker", v);
+            if !crate::rt::Wire::is_blank(v) {
+                w.field("marker", v);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.codes {
-            w.field("codes", v);
+            if !crate::rt::Wire::is_blank(v) {
+                w.field("codes", v);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.alias {
             w.field("alias", v);
         }
         if let ::std::option::Option::Some(v) = &self.secret {
-            w.field("secret", v);
+            if !crate::rt::Wire::is_blank(v) {
+                w.field("secret", v);
+            }
         }
         if !self.data.is_empty() {
             w.nest(
