@@ -1,7 +1,7 @@
 //! A bulk `--json`: its items are sent in chunks of `--chunk-size`, one request after
 //! another, and the answers are merged into one, printed under the user's own keys. A
-//! changing chunk lost in transport (or interrupted) makes its items "outcome unknown"
-//! and the later chunks are not sent.
+//! chunk lost in transport (or interrupted) stops the run: the later chunks are not
+//! sent, and for a changing command the lost chunk's items are "outcome unknown".
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -117,9 +117,12 @@ impl Bulk {
             }
             let request = match self.request(range.clone()) {
                 Ok(r) => r,
+                // Checked in `new`; should it fail now, the earlier answers still print.
                 Err(e) => {
-                    out::error(&format!("{e} (nothing was sent)"));
-                    return USAGE;
+                    out::error(&format!("{e} (this chunk was not sent)"));
+                    outcomes.push(Outcome::NotSent);
+                    stop = true;
+                    continue;
                 }
             };
             let progress = Progress::start(self.info.name, self.info.long);
@@ -308,7 +311,8 @@ impl Bulk {
                 capped(&unknown, ", ")
             ));
         }
-        if !not_sent.is_empty() && changes {
+        // An interrupted read-only run stays quiet: nothing it left undone matters.
+        if !not_sent.is_empty() && (changes || status != INTERRUPTED) {
             out::error(&format!(
                 "{command}: items {} were not done (their requests were not sent or not completed)",
                 capped(&not_sent, ", ")

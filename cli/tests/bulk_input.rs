@@ -229,3 +229,27 @@ async fn stderr_names_at_most_ten_failed_items() {
         "all on stdout"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_invalid_item_in_a_later_chunk_stops_everything_before_sending() {
+    let server = Server::start(register).await;
+    let json = items(250, |i| {
+        if i == 230 {
+            "bad..domain".to_owned()
+        } else {
+            format!("free-{i}.com")
+        }
+    });
+    let o = output(
+        against(&server.url).args(["domainsRegister", "--json", &json]),
+        Duration::from_secs(30),
+    );
+    let (code, out, err) = outcome(&o);
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(
+        err.contains("k230") && err.contains("\"bad..domain\""),
+        "{err}"
+    );
+    assert!(err.ends_with("(nothing was sent)\n"), "{err}");
+    assert!(server.received().is_empty(), "no chunk was sent");
+}
