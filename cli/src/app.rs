@@ -9,7 +9,7 @@ use domaincontext::{ArgKind, CommandInfo};
 pub fn build() -> Command {
     let mut app = Command::new("domaincontext")
         .about("The DomainContext reseller API at a shell: every command, validated before it is sent")
-        .after_help("Arguments are given by their API names (--domains a.com,b.net), or all at once with --json.\nExit status: 0 ok, 1 API error, 2 bad invocation (nothing sent), 3 transport or unreadable answer.")
+        .after_help("Arguments are given by their API names (--domains a.com,b.net), or all at once with --json.\nExit status: 0 ok, 1 API error, 2 bad invocation (nothing sent), 3 transport or unreadable answer,\n130 interrupted (Ctrl-C). A closed standard output (| head) stops the output quietly.")
         .version(env!("CARGO_PKG_VERSION"))
         .subcommand_required(true)
         .disable_help_subcommand(true)
@@ -51,6 +51,10 @@ fn globals() -> Vec<Arg> {
             .global(true)
             .help(help)
     };
+    // A number, even a negative one, reaches our check and its message naming the flag.
+    let number = |name: &'static str, v: &'static str, help: &'static str| {
+        value(name, v, help).allow_hyphen_values(true)
+    };
     vec![
         value(
             "base-url",
@@ -79,23 +83,37 @@ fn globals() -> Vec<Arg> {
         value(
             "password-file",
             "FILE",
-            "Read the password from the first line of FILE, before the command",
+            "Read the password from the first line of FILE (at most 4 KiB), before the command",
         )
         .global(false),
         flag(
             "get",
             "Send a GET (the password then travels in the URL); POST is the default",
         ),
-        value("timeout", "SECS", "Answer timeout in seconds (default 600)"),
-        value(
+        number(
+            "timeout",
+            "SECS",
+            "Time limit of the whole call in seconds, retries included (default 600; from 0.001 to 86400)",
+        ),
+        number(
             "connect-timeout",
             "SECS",
             "Connect timeout in seconds (default 10)",
         ),
-        value(
+        number(
             "rate",
             "PER_SEC",
-            "Rate limit in requests a second (default 2; 0 turns it off)",
+            "Rate limit in requests a second (default 2; at least 1/3600; 0 turns it off)",
+        ),
+        number(
+            "chunk-size",
+            "ITEMS",
+            "Items per request of a bulk --json; larger bulks go as several requests, one after another (default 100)",
+        ),
+        number(
+            "json-limit",
+            "BYTES",
+            "Size limit of a --json @FILE or - input (default 268435456, 256 MiB) [env: DOMAINCONTEXT_JSON_LIMIT]",
         ),
         flag(
             "dry-run",

@@ -1,16 +1,15 @@
 //! Turns a subcommand's flags and `--json` into the JSON tree that mirrors the form, which
 //! the generated layer parses and validates.
 
-use std::io::Read;
-
 use clap::ArgMatches;
 use domaincontext::CommandInfo;
 use serde_json::{Map, Value};
 
-/// The arguments of `info` as given on the command line.
-pub fn collect(info: &CommandInfo, m: &ArgMatches) -> Result<Value, String> {
+/// The arguments of `info` as given on the command line, `--json` read through
+/// `json_limit` bytes.
+pub fn collect(info: &CommandInfo, m: &ArgMatches, json_limit: u64) -> Result<Value, String> {
     let base = match m.get_one::<String>("json") {
-        Some(source) => read_json(source)?,
+        Some(source) => crate::input::json(source, json_limit)?,
         None => Value::Null,
     };
     let mut flags = Map::new();
@@ -32,20 +31,4 @@ pub fn collect(info: &CommandInfo, m: &ArgMatches) -> Result<Value, String> {
         }
         _ => Err("--json must be an object when given with argument flags".to_owned()),
     }
-}
-
-/// `--json` takes JSON text, `@file` or `-` (standard input).
-fn read_json(source: &str) -> Result<Value, String> {
-    let text = if source == "-" {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| format!("cannot read --json from standard input: {e}"))?;
-        s
-    } else if let Some(path) = source.strip_prefix('@') {
-        std::fs::read_to_string(path).map_err(|e| format!("cannot read --json file {path}: {e}"))?
-    } else {
-        source.to_owned()
-    };
-    serde_json::from_str(&text).map_err(|e| format!("--json is not valid JSON: {e}"))
 }

@@ -4,13 +4,25 @@
 //!
 //! Exit status: 0 success; 1 the API answered with an error (also when any item of a bulk
 //! answer failed); 2 bad invocation or an argument failed validation (nothing was sent);
-//! 3 transport failure, timeout, or an answer that is not valid JSON.
+//! 3 transport failure, timeout, an answer that is not valid JSON, or standard output
+//! could not be written; 130 interrupted by Ctrl-C (a changing command in flight is
+//! reported as "outcome unknown"). A closed standard output (`| head -1`) is not an
+//! error: the output stops quietly and the status stays that of the command.
 
 mod app;
 mod args;
+mod bulk;
+mod call;
+mod escape;
 mod help;
+mod input;
+mod interrupt;
+mod out;
+mod pretty;
 mod progress;
+mod report;
 mod run;
+mod settings;
 
 pub use run::main;
 
@@ -22,3 +34,5 @@ pub const API_ERROR: u8 = 1;
 pub const USAGE: u8 = 2;
 /// Exit status: transport failure, timeout or unreadable answer.
 pub const TRANSPORT: u8 = 3;
+/// Exit status: interrupted by Ctrl-C (128 + SIGINT).
+pub const INTERRUPTED: u8 = interrupt::INTERRUPTED;

@@ -1,16 +1,13 @@
-//! Runs one invocation: parses it, builds the request through the generated layer, sends
-//! it (or prints it, with `--dry-run`), prints the answer and picks the exit status.
+//! Runs one invocation: parses it, answers the built-in subcommands (`commands`, `help`,
+//! `completions`, `sandbox`) and hands API commands to [`crate::call`].
 
 use std::ffi::OsString;
-use std::io::Write;
-use std::time::Duration;
 
 use clap::ArgMatches;
 use clap::error::{ContextKind, ContextValue, ErrorKind as ClapKind};
 use domaincontext::registry::COMMANDS;
-use domaincontext::{Client, ErrorKind, RateLimit, Reply, Request};
 
-use crate::{API_ERROR, OK, TRANSPORT, USAGE, app, args, help, progress::Progress};
+use crate::{OK, TRANSPORT, USAGE, app, call, help, out};
 
 /// Runs the tool with these arguments (the first is the program name) and returns the
 /// exit status.
@@ -26,25 +23,32 @@ pub fn main(argv: Vec<OsString>) -> u8 {
     {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: cannot start the async runtime: {e}");
+            out::error(&format!("cannot start the async runtime: {e}"));
             return TRANSPORT;
         }
     };
     runtime.block_on(run(&matches))
 }
 
+/// Prints `text` on stdout and returns `status`, or the status of a failed write.
+fn print(text: &str, status: u8) -> u8 {
+    match out::print(text) {
+        Ok(()) => status,
+        Err(e) => e.report(),
+    }
+}
+
 fn clap_error(e: &clap::Error) -> u8 {
     match e.kind() {
-        ClapKind::DisplayHelp | ClapKind::DisplayVersion => {
-            let _ = e.print();
-            OK
-        }
+        // Rendered to text first and written by us: clap's own printing would not
+        // survive a closed stdout.
+        ClapKind::DisplayHelp | ClapKind::DisplayVersion => print(&e.render().to_string(), OK),
         ClapKind::InvalidSubcommand => {
             let name = match e.get(ContextKind::InvalidSubcommand) {
                 Some(ContextValue::String(s)) => s.clone(),
                 _ => String::new(),
             };
-            eprintln!("error: {}", unknown_command(&name));
+            out::error(&unknown_command(&name));
             USAGE
         }
         _ => {
@@ -53,13 +57,15 @@ fn clap_error(e: &clap::Error) -> u8 {
                 .lines()
                 .find(|l| !l.trim().is_empty())
                 .unwrap_or("error: bad invocation");
-            eprintln!("{line} (see --help)");
+            let line = line.strip_prefix("error: ").unwrap_or(line);
+            out::error(&format!("{line} (see --help)"));
             USAGE
         }
     }
 }
 
-fn unknown_command(name: &str) -> String {
+/// The error for an unknown command, with a suggestion when one is close.
+pub fn unknown_command(name: &str) -> String {
     let builtins = ["commands", "help", "completions", "sandbox"];
     let names = COMMANDS.iter().map(|c| c.name).chain(builtins);
     match domaincontext::rt::suggest(name, names) {
@@ -76,24 +82,19 @@ async fn run(m: &ArgMatches) -> u8 {
     };
     match name {
         "commands" => {
-            let mut out = std::io::stdout().lock();
+            let mut list = String::new();
             for c in &COMMANDS {
-                let _ = writeln!(out, "{}", c.name);
+                list.push_str(c.name);
+                list.push('\n');
             }
-            OK
+            print(&list, OK)
         }
         "help" => match sub.get_one::<String>("command") {
-            None => {
-                let _ = app::build().print_help();
-                OK
-            }
+            None => print(&app::build().render_help().to_string(), OK),
             Some(c) => match domaincontext::command(c) {
-                Some(info) => {
-                    print!("{}", help::command(info));
-                    OK
-                }
+                Some(info) => print(&help::command(info), OK),
                 None => {
-                    eprintln!("error: {}", unknown_command(c));
+                    out::error(&unknown_command(c));
                     USAGE
                 }
             },
@@ -102,16 +103,13 @@ async fn run(m: &ArgMatches) -> u8 {
             let Some(shell) = sub.get_one::<clap_complete::Shell>("shell") else {
                 return USAGE;
             };
-            clap_complete::generate(
-                *shell,
-                &mut app::build(),
-                "domaincontext",
-                &mut std::io::stdout(),
-            );
-            OK
+            // Generated into memory, then written: `generate` panics on a write error.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut app::build(), "domaincontext", &mut script);
+            print(&String::from_utf8_lossy(&script), OK)
         }
         "sandbox" => sandbox(sub).await,
-        command => api_call(m, command, sub).await,
+        command => call::api_call(m, command, sub).await,
     }
 }
 
@@ -125,7 +123,7 @@ async fn sandbox(m: &ArgMatches) -> u8 {
             match domaincontext_sandbox::Config::from_json_file(std::path::Path::new(path)) {
                 Ok(c) => c,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    out::error(&e.to_string());
                     return USAGE;
                 }
             }
@@ -136,222 +134,15 @@ async fn sandbox(m: &ArgMatches) -> u8 {
     let running = match domaincontext_sandbox::start(config).await {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: cannot start the sandbox: {e}");
+            out::error(&format!("cannot start the sandbox: {e}"));
             return TRANSPORT;
         }
     };
-    println!("{}", running.url());
-    let _ = std::io::stdout().flush();
+    if let Err(e) = out::print(&format!("{}\n", running.url())) {
+        running.shutdown().await;
+        return e.report();
+    }
     let _ = tokio::signal::ctrl_c().await;
     running.shutdown().await;
     OK
-}
-
-/// The settings shared by every API command.
-struct Settings {
-    base_url: String,
-    login: String,
-    password: String,
-}
-
-fn settings(m: &ArgMatches, sandbox_url: Option<&str>) -> Result<Settings, String> {
-    let base_url = match (
-        sandbox_url,
-        m.get_one::<String>("base-url"),
-        m.get_flag("demo"),
-    ) {
-        (Some(url), _, _) => url.to_owned(),
-        (None, Some(url), false) => url.clone(),
-        (None, None, true) => domaincontext::DEMO.to_owned(),
-        (None, None, false) => domaincontext::PRODUCTION.to_owned(),
-        (None, Some(_), true) => return Err("--base-url and --demo are exclusive".to_owned()),
-    };
-    let login = m
-        .get_one::<String>("login")
-        .cloned()
-        .or_else(|| std::env::var("DOMAINCONTEXT_LOGIN").ok());
-    let password = match (
-        m.get_one::<String>("password"),
-        m.get_one::<String>("password-file"),
-    ) {
-        (Some(_), Some(_)) => return Err("--password and --password-file are exclusive".to_owned()),
-        (Some(p), None) => Some(p.clone()),
-        (None, Some(file)) => {
-            let text = std::fs::read_to_string(file)
-                .map_err(|e| format!("cannot read --password-file {file}: {e}"))?;
-            Some(text.lines().next().unwrap_or_default().to_owned())
-        }
-        (None, None) => std::env::var("DOMAINCONTEXT_PASSWORD").ok(),
-    };
-    let (login, password) = match (login, password, sandbox_url.is_some()) {
-        (Some(l), Some(p), _) => (l, p),
-        (l, p, true) => (
-            l.unwrap_or_else(|| "demo".to_owned()),
-            p.unwrap_or_else(|| "demo".to_owned()),
-        ),
-        (l, p, false) if m.get_flag("dry-run") => (l.unwrap_or_default(), p.unwrap_or_default()),
-        (None, _, false) => {
-            return Err("no login: give --login or set DOMAINCONTEXT_LOGIN".to_owned());
-        }
-        (_, None, false) => {
-            return Err(
-                "no password: give --password-file, --password or set DOMAINCONTEXT_PASSWORD"
-                    .to_owned(),
-            );
-        }
-    };
-    Ok(Settings {
-        base_url,
-        login,
-        password,
-    })
-}
-
-fn seconds(m: &ArgMatches, name: &str) -> Result<Option<Duration>, String> {
-    match m.get_one::<String>(name) {
-        None => Ok(None),
-        Some(s) => match s.parse::<f64>() {
-            Ok(v) if v.is_finite() && v > 0.0 && v < 1e9 => Ok(Some(Duration::from_secs_f64(v))),
-            _ => Err(format!(
-                "--{name} must be a positive number of seconds, got {s:?}"
-            )),
-        },
-    }
-}
-
-fn client(m: &ArgMatches, s: &Settings) -> Result<Client, String> {
-    let mut b = Client::builder()
-        .base_url(&s.base_url)
-        .credentials(&s.login, &s.password);
-    if m.get_flag("get") {
-        b = b.method(domaincontext::Method::Get);
-    }
-    if let Some(t) = seconds(m, "timeout")? {
-        b = b.timeout(t);
-    }
-    if let Some(t) = seconds(m, "connect-timeout")? {
-        b = b.connect_timeout(t);
-    }
-    if let Some(r) = m.get_one::<String>("rate") {
-        match r.parse::<f64>() {
-            Ok(0.0) => b = b.rate_limit(None),
-            Ok(v) if v.is_finite() && v > 0.0 => {
-                b = b.rate_limit(Some(RateLimit {
-                    per_second: v,
-                    burst: (v.ceil() as u32).max(1),
-                }))
-            }
-            _ => {
-                return Err(format!(
-                    "--rate must be a number of requests a second, got {r:?}"
-                ));
-            }
-        }
-    }
-    b.build().map_err(|e| e.to_string())
-}
-
-async fn api_call(m: &ArgMatches, command: &str, sub: &ArgMatches) -> u8 {
-    let Some(info) = domaincontext::command(command) else {
-        eprintln!("error: {}", unknown_command(command));
-        return USAGE;
-    };
-    let request = match args::collect(info, sub)
-        .and_then(|v| Request::from_args(command, &v).map_err(|e| e.to_string()))
-    {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("error: {e} (nothing was sent)");
-            return USAGE;
-        }
-    };
-    let sandbox = if m.get_flag("sandbox") {
-        match start_sandbox().await {
-            Ok(s) => Some(s),
-            Err(e) => {
-                eprintln!("error: cannot start the sandbox: {e}");
-                return TRANSPORT;
-            }
-        }
-    } else {
-        None
-    };
-    let settings = match settings(m, sandbox.as_ref().map(|s| s.url())) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return USAGE;
-        }
-    };
-    let client = match client(m, &settings) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return USAGE;
-        }
-    };
-    if m.get_flag("dry-run") {
-        return match client.prepare(&request) {
-            Ok(p) => {
-                print!("{p}");
-                OK
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                USAGE
-            }
-        };
-    }
-    let progress = Progress::start(info.name, info.long);
-    let result = client.call(&request).await;
-    drop(progress);
-    match result {
-        Ok(reply) => print_reply(&reply),
-        Err(e) => {
-            eprintln!("error: {e}");
-            match e.kind() {
-                ErrorKind::Api => API_ERROR,
-                ErrorKind::Validation | ErrorKind::Config => USAGE,
-                _ => TRANSPORT,
-            }
-        }
-    }
-}
-
-fn print_reply(reply: &Reply) -> u8 {
-    let text =
-        serde_json::to_string_pretty(reply.raw()).unwrap_or_else(|_| reply.raw().to_string());
-    println!("{text}");
-    match reply {
-        Reply::Bulk(b) if !b.is_ok() => {
-            let failed: Vec<String> = b
-                .failed()
-                .filter_map(|i| {
-                    i.result
-                        .as_ref()
-                        .err()
-                        .map(|e| format!("{}: {}", i.key, e.message()))
-                })
-                .collect();
-            let top = b
-                .error()
-                .map(|e| format!("{}; ", e.message()))
-                .unwrap_or_default();
-            eprintln!(
-                "error: {top}{} of {} items failed: {}",
-                failed.len(),
-                b.items().len(),
-                failed.join("; ")
-            );
-            API_ERROR
-        }
-        _ => OK,
-    }
-}
-
-/// `--sandbox`: the simulator in this process, on a free loopback port.
-async fn start_sandbox() -> Result<domaincontext_sandbox::Running, String> {
-    domaincontext_sandbox::start(domaincontext_sandbox::Config::new())
-        .await
-        .map_err(|e| e.to_string())
 }

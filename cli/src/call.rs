@@ -1,0 +1,151 @@
+//! One API command from the command line: its arguments checked, the client built, the
+//! request sent (or printed, with `--dry-run`) while Ctrl-C is watched, the answer printed.
+
+use clap::ArgMatches;
+use domaincontext::{Effect, ErrorKind, Reply, Request};
+use serde_json::Value;
+
+use crate::bulk::Bulk;
+use crate::input::BulkItems;
+use crate::interrupt::{INTERRUPTED, Interrupt};
+use crate::progress::Progress;
+use crate::report::call_error;
+use crate::{API_ERROR, OK, TRANSPORT, USAGE, args, out, pretty::pretty, settings};
+
+/// The arguments of a command, parsed.
+enum Parsed {
+    One(Box<Request>, Value),
+    Many(Bulk),
+}
+
+/// The answer's JSON text. Once the library keeps the text the API sent, this becomes
+/// `reply.raw_text().to_owned()`, so that numbers print exactly as sent.
+pub fn answer_text(reply: &Reply) -> String {
+    reply.raw().to_string()
+}
+
+/// Runs API command `command` with its flags `sub`; `m` holds the global options.
+pub async fn api_call(m: &ArgMatches, command: &str, sub: &ArgMatches) -> u8 {
+    let Some(info) = domaincontext::command(command) else {
+        out::error(&crate::run::unknown_command(command));
+        return USAGE;
+    };
+    let checked = settings::limits(m).and_then(|limits| {
+        let json_limit = settings::json_limit(m)?;
+        let chunk_size = settings::chunk_size(m)?;
+        Ok((limits, json_limit, chunk_size))
+    });
+    let (limits, json_limit, chunk_size) = match checked {
+        Ok(c) => c,
+        Err(e) => {
+            out::error(&format!("{e} (nothing was sent)"));
+            return USAGE;
+        }
+    };
+    let parsed = if info.bulk_of.is_some() {
+        let items = match sub.get_one::<String>("json") {
+            Some(source) => BulkItems::read(source, json_limit),
+            None => Ok(BulkItems::none()),
+        };
+        items
+            .and_then(|items| Bulk::new(info, items, chunk_size))
+            .map(Parsed::Many)
+    } else {
+        args::collect(info, sub, json_limit).and_then(|v| {
+            Request::from_args(command, &v)
+                .map(|r| Parsed::One(Box::new(r), v))
+                .map_err(|e| e.to_string())
+        })
+    };
+    let parsed = match parsed {
+        Ok(p) => p,
+        Err(e) => {
+            out::error(&format!("{e} (nothing was sent)"));
+            return USAGE;
+        }
+    };
+    let sandbox = if m.get_flag("sandbox") {
+        match domaincontext_sandbox::start(domaincontext_sandbox::Config::new()).await {
+            Ok(s) => Some(s),
+            Err(e) => {
+                out::error(&format!("cannot start the sandbox: {e}"));
+                return TRANSPORT;
+            }
+        }
+    } else {
+        None
+    };
+    let client = match settings::settings(m, sandbox.as_ref().map(|s| s.url()))
+        .and_then(|s| settings::client(m, &s, &limits))
+    {
+        Ok(c) => c,
+        Err(e) => {
+            out::error(&e);
+            return USAGE;
+        }
+    };
+    match parsed {
+        Parsed::Many(bulk) if m.get_flag("dry-run") => bulk.dry_run(&client),
+        Parsed::Many(bulk) => bulk.send(&client).await,
+        Parsed::One(request, _) if m.get_flag("dry-run") => match client.prepare(&*request) {
+            Ok(p) => match out::print(&p.to_string()) {
+                Ok(()) => OK,
+                Err(e) => e.report(),
+            },
+            Err(e) => {
+                out::error(&e.to_string());
+                USAGE
+            }
+        },
+        Parsed::One(request, args) => one(&client, &request, &args).await,
+    }
+}
+
+/// Sends a single (not bulk) command and prints its answer.
+async fn one(client: &domaincontext::Client, request: &Request, args: &Value) -> u8 {
+    let info = domaincontext::Command::info(request);
+    let mut interrupt = Interrupt::listen();
+    let progress = Progress::start(info.name, info.long);
+    let result = tokio::select! {
+        r = client.call(request) => Some(r),
+        () = interrupt.wait() => None,
+    };
+    drop(progress);
+    match result {
+        None => {
+            out::error(&interrupted(info.name, info.effect, args));
+            INTERRUPTED
+        }
+        Some(Ok(reply)) => match out::print(&format!("{}\n", pretty(&answer_text(&reply)))) {
+            Ok(()) => OK,
+            Err(e) => e.report(),
+        },
+        Some(Err(e)) => {
+            out::error(&call_error(&e));
+            match e.kind() {
+                ErrorKind::Api => API_ERROR,
+                ErrorKind::Validation | ErrorKind::Config => USAGE,
+                _ => TRANSPORT,
+            }
+        }
+    }
+}
+
+/// What an interrupt leaves behind: nothing for a read-only command; for a changing one,
+/// an unknown outcome, named by the item it was about.
+fn interrupted(command: &str, effect: Effect, args: &Value) -> String {
+    if effect == Effect::Read {
+        return "interrupted".to_owned();
+    }
+    let subject = ["domain", "domains", "id", "contact_id", "certificate_id"]
+        .iter()
+        .find_map(|name| match args.get(name) {
+            Some(Value::String(s)) => Some(format!(" for {name} {s}")),
+            Some(v @ Value::Number(_)) => Some(format!(" for {name} {v}")),
+            _ => None,
+        })
+        .unwrap_or_default();
+    format!(
+        "interrupted: {command}{subject} was in flight; outcome unknown: it may have been carried out, check before repeating it"
+    )
+}
