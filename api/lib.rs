@@ -56,4 +56,6 @@ pub use info::{
 };
 pub use limit::RateLimit;
 pub use registry::Request;
+pub use secrecy;
+pub use secrecy::ExposeSecret;
 pub use serde_json;
