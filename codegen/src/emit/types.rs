@@ -210,14 +210,12 @@ fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
             let item = names::type_ident(of);
             let item_name = of;
             let item_secret = spec.ty(of).is_some_and(|i| is_secret(spec, i));
-            // A list of secrets: no `Display` and no `Hash`, as its items have none.
-            let (derive, display) = if item_secret {
-                (
-                    quote!(#[derive(Clone, Debug, Default, PartialEq, Eq)]),
-                    quote!(),
-                )
-            } else {
-                (
+            let list_secret = is_secret(spec, t);
+            // A secret list: no `Display` and no `Hash`. Its items redact themselves when
+            // they are secrets; a list marked secret over plain items redacts itself, and
+            // drops the value from its errors (its items' errors would carry it).
+            let (derive, display, debug, hide) = match (list_secret, item_secret) {
+                (false, _) => (
                     quote!(#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]),
                     quote! {
                         impl ::std::fmt::Display for #ident {
@@ -228,9 +226,31 @@ fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
                             }
                         }
                     },
-                )
+                    quote!(),
+                    quote!(),
+                ),
+                (true, true) => (
+                    quote!(#[derive(Clone, Debug, Default, PartialEq, Eq)]),
+                    quote!(),
+                    quote!(),
+                    quote!(),
+                ),
+                (true, false) => (
+                    quote!(#[derive(Clone, Default, PartialEq, Eq)]),
+                    quote!(),
+                    quote! {
+                        impl ::std::fmt::Debug for #ident {
+                            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                                f.write_str(concat!(stringify!(#ident), "(***)"))
+                            }
+                        }
+                    },
+                    quote! {
+                        .map_err(|e| crate::InvalidValue::new(#name, #rule_doc, e.reason().to_owned(), ::std::option::Option::None))
+                    },
+                ),
             };
-            let secret_const = item_secret.then(|| {
+            let secret_const = list_secret.then(|| {
                 quote!(
                     const SECRET: bool = true;
                 )
@@ -258,10 +278,11 @@ fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
                     /// Splits on the separator; spaces around items are allowed. An empty or
                     /// blank text is the empty list.
                     fn from_str(v: &str) -> ::std::result::Result<Self, Self::Err> {
-                        crate::rt::parse_list(v, #sep, #name, #rule_doc, #item_name).map(Self)
+                        crate::rt::parse_list(v, #sep, #name, #rule_doc, #item_name)#hide.map(Self)
                     }
                 }
                 #display
+                #debug
                 impl crate::rt::Wire for #ident {
                     #secret_const
                     fn wire(&self, out: &mut ::std::string::String) { crate::rt::join(out, &self.0, #sep) }
