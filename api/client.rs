@@ -10,37 +10,55 @@ use crate::error::{Error, ErrorKind, Sent, Timeout};
 use crate::info::{AnswerKind, Command, DynCommand, Effect};
 use crate::limit::{Limiter, RateLimit};
 use crate::rt::FormWriter;
+use secrecy::{ExposeSecret, SecretString};
 
 /// The production endpoint.
 pub const PRODUCTION: &str = "https://api.domaincontext.com";
 /// The provider's demo endpoint (it may have been retired; never depend on it).
 pub const DEMO: &str = "https://demo-api.domaincontext.com";
 
-/// A secret that never shows itself in `Debug` or `Display`.
-#[derive(Clone, Default, PartialEq, Eq)]
-pub struct Secret(String);
+/// A secret text: the account password, or an auth code in a decoded answer. Held by
+/// [`secrecy`] (zeroized when dropped), shown as `***` by `Debug`, with no `Display`; read
+/// it with [`ExposeSecret::expose_secret`].
+#[derive(Clone, Default)]
+pub struct Secret(SecretString);
 
 impl Secret {
     /// Wraps a secret.
     pub fn new(s: impl Into<String>) -> Self {
-        Self(s.into())
-    }
-
-    /// The secret itself: keep it out of logs.
-    pub fn expose(&self) -> &str {
-        &self.0
+        Self(SecretString::from(s.into()))
     }
 }
+
+impl ExposeSecret<str> for Secret {
+    fn expose_secret(&self) -> &str {
+        self.0.expose_secret()
+    }
+}
+
+impl From<String> for Secret {
+    fn from(s: String) -> Self {
+        Self::new(s)
+    }
+}
+
+impl From<&str> for Secret {
+    fn from(s: &str) -> Self {
+        Self::new(s)
+    }
+}
+
+impl PartialEq for Secret {
+    fn eq(&self, other: &Self) -> bool {
+        self.expose_secret() == other.expose_secret()
+    }
+}
+
+impl Eq for Secret {}
 
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("***")
-    }
-}
-
-impl fmt::Display for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("***")
+        f.write_str(crate::rt::REDACTED)
     }
 }
 
@@ -281,7 +299,11 @@ impl fmt::Debug for Client {
     }
 }
 
-/// A request as it would be sent, for `--dry-run` and logs: the password shows as `***`.
+/// A request as it would be sent, for `--dry-run` and logs. It holds no secret: the
+/// account password and every argument of a secret type are `***` already, in `params`,
+/// `Display` and `Debug` alike. The real body is not available from it, by design: it is a
+/// value to show, clone and compare, and the only place the real body exists is the
+/// sending of a call, which builds it, sends it and drops it.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Prepared {
     /// POST or GET.
@@ -292,7 +314,8 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// The decoded parameters, credentials first, the password as `***`.
+    /// The decoded parameters, credentials first; the password and secret arguments as
+    /// `***`.
     pub fn params(&self) -> &[(String, String)] {
         &self.params
     }
@@ -349,7 +372,8 @@ impl Client {
         Ok(<C::Output as crate::answer::FromReply>::from_reply(reply))
     }
 
-    /// What `request` would send, validated, with the password redacted. Sends nothing.
+    /// What `request` would send, validated, with the password and every secret argument
+    /// redacted. Sends nothing.
     pub fn prepare<C: DynCommand + ?Sized>(&self, request: &C) -> Result<Prepared, Error> {
         request.validate().map_err(Error::validation)?;
         let info = request.info();
@@ -357,7 +381,7 @@ impl Client {
         request.encode(&mut w);
         let mut params = vec![
             ("auth_login".to_owned(), self.inner.login.clone()),
-            ("auth_password".to_owned(), "***".to_owned()),
+            ("auth_password".to_owned(), crate::rt::REDACTED.to_owned()),
         ];
         params.extend(w.into_pairs());
         Ok(Prepared {
@@ -379,7 +403,7 @@ impl Client {
         let tag = |e: Error| e.for_command(info.name, changes, keys.clone().unwrap_or_default());
         let mut w = FormWriter::encoding();
         w.raw("auth_login", &self.inner.login);
-        w.raw("auth_password", self.inner.password.expose());
+        w.raw("auth_password", self.inner.password.expose_secret());
         request.encode(&mut w);
         let form = w.into_body();
         let url = format!("{}/{}", self.inner.base, info.name);

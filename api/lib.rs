@@ -23,6 +23,10 @@
 //! - Read-only commands are retried on transport errors, 5xx and 429; changing ones never
 //!   are. A rate limiter is on by default. Requests are POSTed over HTTPS (plain HTTP only
 //!   to loopback addresses, for the sandbox and tests).
+//! - Secrets (the account password, `password` and `pincode` arguments, auth codes in
+//!   decoded answers) are held by [`secrecy`]: `***` in `Debug`, no `Display`, zeroized
+//!   when dropped, read with [`ExposeSecret::expose_secret`]. [`Prepared`], `--dry-run`
+//!   and the sandbox's request log show them as `***`.
 //! - [`registry`] describes every command and type as data, and parses a request of any
 //!   command by name: the command-line tool and the sandbox are built on it.
 
@@ -56,4 +60,6 @@ pub use info::{
 };
 pub use limit::RateLimit;
 pub use registry::Request;
+pub use secrecy;
+pub use secrecy::ExposeSecret;
 pub use serde_json;

@@ -9,8 +9,15 @@ use serde_json::{Map, Value};
 
 use crate::error::{InvalidValue, Problem, ValidationError};
 
+/// What is shown in place of a secret.
+pub const REDACTED: &str = "***";
+
 /// A value that can be sent: written in its wire form.
 pub trait Wire {
+    /// The value is a secret (or a list of secrets): a [`FormWriter`] that keeps pairs for
+    /// showing records [`REDACTED`] instead, and only the encoding writer, whose body is
+    /// sent, writes it.
+    const SECRET: bool = false;
     /// Appends the wire form (list items comma-joined, flags as `1`/`0`).
     fn wire(&self, out: &mut String);
     /// Empty, blank or an empty list: what "required" forbids.
@@ -106,6 +113,7 @@ pub fn parse_list<T: FromArg>(
 }
 
 impl<W: Wire + ?Sized> Wire for &W {
+    const SECRET: bool = W::SECRET;
     fn wire(&self, out: &mut String) {
         (**self).wire(out)
     }
@@ -116,8 +124,8 @@ impl<W: Wire + ?Sized> Wire for &W {
 
 /// Writes a request's arguments as form pairs with PHP-style bracketed keys: either
 /// straight into a percent-encoded body (what is sent), or as decoded pairs (what
-/// `--dry-run` shows and tests compare).
-#[derive(Debug)]
+/// `--dry-run` shows and tests compare). The pairs never hold a secret: a value whose type
+/// is [`Wire::SECRET`] is recorded as [`REDACTED`]; only the body carries it.
 pub struct FormWriter {
     encoded: bool,
     /// The current key prefix (`5504202[1]`), percent-encoded when `encoded`.
@@ -133,6 +141,17 @@ pub struct FormWriter {
 impl Default for FormWriter {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// The body may hold secrets: only its length shows.
+impl std::fmt::Debug for FormWriter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FormWriter")
+            .field("encoded", &self.encoded)
+            .field("body_len", &self.body.len())
+            .field("pairs", &self.pairs)
+            .finish_non_exhaustive()
     }
 }
 
@@ -173,13 +192,22 @@ impl FormWriter {
         }
     }
 
-    /// Adds `name=value` under the current key.
+    /// Adds `name=value` under the current key; a secret is written only into the body,
+    /// and recorded as [`REDACTED`] among the pairs.
     pub fn field<W: Wire + ?Sized>(&mut self, name: &str, value: &W) {
         self.push_key(name);
+        if W::SECRET && !self.encoded {
+            self.put_value(name, REDACTED);
+            return;
+        }
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.clear();
         value.wire(&mut scratch);
         self.put_value(name, &scratch);
+        if W::SECRET {
+            // The buffer is reused and outlives the call: leave no copy of the secret in it.
+            secrecy::zeroize::Zeroize::zeroize(&mut scratch);
+        }
         self.scratch = scratch;
     }
 
@@ -229,7 +257,7 @@ impl FormWriter {
         self.nest(digits(&mut buf, key), f);
     }
 
-    /// The decoded pairs, in order (empty for an encoding writer).
+    /// The decoded pairs, in order, secrets as [`REDACTED`] (empty for an encoding writer).
     pub fn pairs(&self) -> &[(String, String)] {
         &self.pairs
     }
@@ -239,7 +267,8 @@ impl FormWriter {
         self.pairs
     }
 
-    /// The encoded body (empty for a pairs writer).
+    /// The encoded body, secrets included: what is sent, never shown (empty for a pairs
+    /// writer).
     pub fn into_body(self) -> String {
         self.body
     }
@@ -716,13 +745,8 @@ pub fn one_of<W: Wire + ?Sized>(
             if allowed.contains(&text.as_str()) {
                 Ok(())
             } else {
-                Err(at.error(
-                    name,
-                    Problem::NotOneOf {
-                        allowed,
-                        value: text,
-                    },
-                ))
+                let value = if W::SECRET { REDACTED.to_owned() } else { text };
+                Err(at.error(name, Problem::NotOneOf { allowed, value }))
             }
         }
         None => Ok(()),
@@ -787,6 +811,15 @@ pub fn answer_text(v: &Value) -> Option<String> {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
+    }
+}
+
+/// A secret of an answer (an auth code): text or a number as its text; any other value
+/// as its JSON text, so that it is never kept in plain sight among the unnamed fields.
+pub fn answer_secret(v: &Value) -> Option<crate::Secret> {
+    match v {
+        Value::String(s) => Some(crate::Secret::new(s.as_str())),
+        other => Some(crate::Secret::new(other.to_string())),
     }
 }
 

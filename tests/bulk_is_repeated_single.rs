@@ -11,11 +11,13 @@ use serde_json::Value;
 /// The sandbox's answer to `command` with these arguments, on a fresh starting state.
 fn answer(command: &str, args: &Value) -> (Value, Request) {
     let request = Request::from_args(command, args).unwrap_or_else(|e| panic!("{e}"));
-    let mut w = FormWriter::new();
+    // The encoding writer, as the client sends: the pairs writer shows secrets as `***`.
+    let mut w = FormWriter::encoding();
     w.raw("auth_login", "demo");
     w.raw("auth_password", "demo");
     request.encode(&mut w);
-    let (status, body) = handle(&mut State::default(), command, w.pairs());
+    let pairs = domaincontext::form::decode(&w.into_body());
+    let (status, body) = handle(&mut State::default(), command, &pairs);
     assert_eq!(status, 200, "{command}");
     (
         serde_json::from_str(&body).unwrap_or_else(|e| panic!("{command}: {e}: {body}")),

@@ -131,10 +131,11 @@ fn accepted_text_is_sent_unchanged() {
             let Ok(request) = Request::from_args(c.name, &args) else {
                 continue;
             };
-            let mut w = domaincontext::rt::FormWriter::new();
+            // What is sent: the encoding writer's body (the pairs writer shows secrets as ***).
+            let mut w = domaincontext::rt::FormWriter::encoding();
             domaincontext::Command::encode(&request, &mut w);
-            let sent = w
-                .pairs()
+            let pairs = domaincontext::form::decode(&w.into_body());
+            let sent = pairs
                 .iter()
                 .find(|(k, _)| k == a.name)
                 .map(|(_, v)| v.as_str());

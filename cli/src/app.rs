@@ -117,7 +117,7 @@ fn globals() -> Vec<Arg> {
         ),
         flag(
             "dry-run",
-            "Print the request that would be sent (password as ***) and send nothing",
+            "Print the request that would be sent (password and secret arguments as ***) and send nothing",
         ),
     ]
 }

@@ -466,7 +466,7 @@ const COMMAND_KEYS: &[&str] = &[
     "returns",
 ];
 
-const FIELD_KINDS: &[&str] = &["int", "text", "flag", "money", "list"];
+const FIELD_KINDS: &[&str] = &["int", "text", "flag", "money", "list", "secret"];
 
 fn field_kind(cx: &mut Ctxt, node: &Node) -> Option<FieldKind> {
     match node.as_str() {
@@ -475,6 +475,7 @@ fn field_kind(cx: &mut Ctxt, node: &Node) -> Option<FieldKind> {
         Some("flag") => Some(FieldKind::Flag),
         Some("money") => Some(FieldKind::Money),
         Some("list") => Some(FieldKind::List),
+        Some("secret") => Some(FieldKind::Secret),
         other => {
             cx.error(
                 &node.pos,

@@ -236,6 +236,8 @@ pub enum FieldKind {
     Money,
     /// A list of text: a JSON array, or comma-joined text.
     List,
+    /// A secret text (an auth code): never shown, never kept among unnamed fields.
+    Secret,
 }
 
 /// What a command's success decodes into.

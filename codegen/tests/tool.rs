@@ -62,7 +62,7 @@ fn check_of_a_good_spec_prints_one_summary_line() {
     let (code, out, _) = run(&["check", &dir("fixtures/rules")]);
     assert_eq!(code, 0);
     assert!(
-        out.ends_with(": 12 types, 1 command, no problems\n"),
+        out.ends_with(": 14 types, 1 command, no problems\n"),
         "{out}"
     );
 }
@@ -111,7 +111,7 @@ fn list_shows_each_command_and_its_arguments() {
     assert_eq!(
         out,
         "everything number:number flag:flag day:day address:address code:code(ab|cd)* \
-         phone:phone link:link path:path marker:marker codes:codes alias:alias secret:secret \
+         phone:phone link:link path:path marker:marker codes:codes alias:alias secret:secret secrets:secrets hidden:hidden \
          data:map<code>\n"
     );
 }

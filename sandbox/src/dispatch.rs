@@ -2,8 +2,8 @@
 //! validates the arguments into a typed `Request` (a refusal answers `_error`, as the API
 //! does, with HTTP 200), then the handler of that command runs against the state.
 
-use domaincontext::Request;
 use domaincontext::requests as rq;
+use domaincontext::{ExposeSecret, Request};
 use serde_json::Value;
 
 use crate::handlers::certificates::{self as certs, CsrFields};
@@ -130,9 +130,11 @@ fn run_one(s: &mut State, who: &str, req: &Request) -> Res {
         R::DomainsSearch(r) => domains::search(s, who, r),
         R::DomainRegister(r) => domains::register(s, who, r),
         R::DomainCheckTransfer(r) => {
-            transfer::check(s, who, r.domain.as_str(), r.password.as_str())
+            transfer::check(s, who, r.domain.as_str(), r.password.expose_secret())
         }
-        R::DomainTransfer(r) => transfer::transfer(s, who, r.domain.as_str(), r.password.as_str()),
+        R::DomainTransfer(r) => {
+            transfer::transfer(s, who, r.domain.as_str(), r.password.expose_secret())
+        }
         R::DomainApprovePreincoming(r) => {
             transfer::approve(s, who, r.domains.as_ref(), &r.confirm_data)
         }

@@ -81,6 +81,7 @@ mod fault;
 mod handlers;
 mod money;
 mod pem;
+mod redact;
 mod reply;
 mod search;
 mod seed;

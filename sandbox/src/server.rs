@@ -37,7 +37,8 @@ pub struct LoggedRequest {
     pub method: String,
     /// The command named by the path.
     pub command: String,
-    /// The decoded parameters (query, then body), `auth_password` left out.
+    /// The decoded parameters (query, then body), `auth_password` left out and every
+    /// argument of a secret type (`password`, `pincode`) as `***`.
     pub params: Vec<(String, String)>,
     /// The fault applied to it, if any.
     pub fault: Option<FaultKind>,
@@ -249,11 +250,7 @@ async fn serve(
             at: Instant::now(),
             method: method.to_string(),
             command: command.clone(),
-            params: pairs
-                .iter()
-                .filter(|(k, _)| k != "auth_password")
-                .cloned()
-                .collect(),
+            params: crate::redact::logged(&command, &pairs),
             fault: fault.clone(),
         });
     }

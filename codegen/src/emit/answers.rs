@@ -20,6 +20,7 @@ fn rust_type(kind: FieldKind) -> TokenStream {
         FieldKind::Text | FieldKind::Money => quote!(::std::string::String),
         FieldKind::Flag => quote!(bool),
         FieldKind::List => quote!(::std::vec::Vec<::std::string::String>),
+        FieldKind::Secret => quote!(crate::Secret),
     }
 }
 
@@ -30,6 +31,7 @@ fn reader(kind: FieldKind) -> TokenStream {
         FieldKind::Money => quote!(crate::rt::answer_money),
         FieldKind::Flag => quote!(crate::rt::answer_flag),
         FieldKind::List => quote!(crate::rt::answer_list),
+        FieldKind::Secret => quote!(crate::rt::answer_secret),
     }
 }
 

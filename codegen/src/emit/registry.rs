@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::client::method_name;
-use super::types::{Repr, repr};
+use super::types::{Repr, is_secret, repr};
 use crate::model::{AnswerKind, Arg, ArgKind, Body, Effect, Shape, Spec};
 use crate::names;
 
@@ -15,7 +15,7 @@ pub fn emit(spec: &Spec) -> TokenStream {
         let name = &t.name.name;
         let doc = &t.doc;
         let ours = opt(&t.ours);
-        let secret = t.secret;
+        let secret = is_secret(spec, t);
         let examples = &t.examples;
         let invalid = &t.invalid;
         let ident = names::type_ident(name);

@@ -20,30 +20,51 @@ pub enum Repr<'a> {
     Text,
 }
 
-/// How `t` is held: a type whose rule is another type's is held as that one is.
+/// How `t` is held: a type whose rule is another type's is held as that one is. A secret
+/// is held as text whatever its rule, so that it is always a `SecretString`.
 pub fn repr<'a>(spec: &'a Spec, t: &'a TypeDef) -> Repr<'a> {
     match crate::check::resolve(&spec.types, &t.rule) {
-        Rule::Int { .. } => Repr::Int,
-        Rule::Bool => Repr::Bool,
         Rule::List { of, sep } => Repr::List {
             of: &of.name,
             sep: *sep,
         },
+        _ if t.secret => Repr::Text,
+        Rule::Int { .. } => Repr::Int,
+        Rule::Bool => Repr::Bool,
         _ => Repr::Text,
+    }
+}
+
+/// A list type is secret when its items are.
+pub fn is_secret(spec: &Spec, t: &TypeDef) -> bool {
+    t.secret
+        || match repr(spec, t) {
+            Repr::List { of, .. } => spec.ty(of).is_some_and(|i| is_secret(spec, i)),
+            _ => false,
+        }
+}
+
+/// The value shown in an error about `v`: none for a secret, decided here.
+fn shown(secret: bool, v: TokenStream) -> TokenStream {
+    if secret {
+        quote!(::std::option::Option::None)
+    } else {
+        quote!(::std::option::Option::Some(#v))
     }
 }
 
 /// The range check of an integer type, on a `u64` named `n`: the same reasons as its
 /// text rule gives, the value formatted only for an error.
 fn int_bounds(spec: &Spec, t: &TypeDef) -> TokenStream {
-    let (name, rule_doc, secret) = (&t.name.name, &t.doc, t.secret);
+    let (name, rule_doc) = (&t.name.name, &t.doc);
     let Rule::Int { min, max } = crate::check::resolve(&spec.types, &t.rule) else {
         return quote! {};
     };
+    let value = shown(t.secret, quote!(v.as_str()));
     let fail = |reason: String| {
         quote! {
             let v = n.to_string();
-            return ::std::result::Result::Err(crate::InvalidValue::new(#name, #rule_doc, #reason, if #secret { ::std::option::Option::None } else { ::std::option::Option::Some(v.as_str()) }));
+            return ::std::result::Result::Err(crate::InvalidValue::new(#name, #rule_doc, #reason, #value));
         }
     };
     let lo = min.map(|m| {
@@ -102,8 +123,9 @@ fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
     let rule_doc = &t.doc;
     let secret = t.secret;
     let check = rules::check_ident(name);
+    let value = shown(secret, quote!(v));
     let invalid = quote! {
-        crate::InvalidValue::new(#name, #rule_doc, reason, if #secret { ::std::option::Option::None } else { ::std::option::Option::Some(v) })
+        crate::InvalidValue::new(#name, #rule_doc, reason, #value)
     };
     match repr(spec, t) {
         Repr::Int => {
@@ -187,11 +209,55 @@ fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
         Repr::List { of, sep } => {
             let item = names::type_ident(of);
             let item_name = of;
-            let item_secret = spec.ty(of).is_some_and(|i| i.secret);
-            let _ = item_secret;
+            let item_secret = spec.ty(of).is_some_and(|i| is_secret(spec, i));
+            let list_secret = is_secret(spec, t);
+            // A secret list: no `Display` and no `Hash`. Its items redact themselves when
+            // they are secrets; a list marked secret over plain items redacts itself, and
+            // drops the value from its errors (its items' errors would carry it).
+            let (derive, display, debug, hide) = match (list_secret, item_secret) {
+                (false, _) => (
+                    quote!(#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]),
+                    quote! {
+                        impl ::std::fmt::Display for #ident {
+                            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                                let mut out = ::std::string::String::new();
+                                crate::rt::Wire::wire(self, &mut out);
+                                f.write_str(&out)
+                            }
+                        }
+                    },
+                    quote!(),
+                    quote!(),
+                ),
+                (true, true) => (
+                    quote!(#[derive(Clone, Debug, Default, PartialEq, Eq)]),
+                    quote!(),
+                    quote!(),
+                    quote!(),
+                ),
+                (true, false) => (
+                    quote!(#[derive(Clone, Default, PartialEq, Eq)]),
+                    quote!(),
+                    quote! {
+                        impl ::std::fmt::Debug for #ident {
+                            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                                f.write_str(concat!(stringify!(#ident), "(***)"))
+                            }
+                        }
+                    },
+                    quote! {
+                        .map_err(|e| crate::InvalidValue::new(#name, #rule_doc, e.reason().to_owned(), ::std::option::Option::None))
+                    },
+                ),
+            };
+            let secret_const = list_secret.then(|| {
+                quote!(
+                    const SECRET: bool = true;
+                )
+            });
             quote! {
                 #[doc = #doc]
-                #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+                #derive
                 pub struct #ident(::std::vec::Vec<#item>);
                 impl #ident {
                     /// A list of values that are valid already.
@@ -212,66 +278,32 @@ fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
                     /// Splits on the separator; spaces around items are allowed. An empty or
                     /// blank text is the empty list.
                     fn from_str(v: &str) -> ::std::result::Result<Self, Self::Err> {
-                        crate::rt::parse_list(v, #sep, #name, #rule_doc, #item_name).map(Self)
+                        crate::rt::parse_list(v, #sep, #name, #rule_doc, #item_name)#hide.map(Self)
                     }
                 }
-                impl ::std::fmt::Display for #ident {
-                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        let mut out = ::std::string::String::new();
-                        crate::rt::Wire::wire(self, &mut out);
-                        f.write_str(&out)
-                    }
-                }
+                #display
+                #debug
                 impl crate::rt::Wire for #ident {
+                    #secret_const
                     fn wire(&self, out: &mut ::std::string::String) { crate::rt::join(out, &self.0, #sep) }
                     fn is_blank(&self) -> bool { self.0.is_empty() }
                 }
                 impl crate::rt::FromArg for #ident {
                     const TYPE: &'static str = #name;
                     const SEP: ::std::option::Option<char> = ::std::option::Option::Some(#sep);
+                    #secret_const
                 }
             }
         }
+        Repr::Text if secret => secret_text(t, &ident, &doc, &invalid),
         Repr::Text => {
             let body = check_body(t);
-            let (debug, display) = if secret {
-                (
-                    quote! {
-                        impl ::std::fmt::Debug for #ident {
-                            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                                f.write_str(concat!(stringify!(#ident), "(***)"))
-                            }
-                        }
-                    },
-                    quote! {},
-                )
-            } else {
-                (
-                    quote! {
-                        impl ::std::fmt::Debug for #ident {
-                            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                                f.debug_tuple(stringify!(#ident)).field(&self.0).finish()
-                            }
-                        }
-                    },
-                    quote! {
-                        impl ::std::fmt::Display for #ident {
-                            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result { f.write_str(&self.0) }
-                        }
-                    },
-                )
-            };
-            let expose_doc = if secret {
-                "The secret itself: keep it out of logs."
-            } else {
-                "The value."
-            };
             quote! {
                 #[doc = #doc]
                 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
                 pub struct #ident(::std::string::String);
                 impl #ident {
-                    #[doc = #expose_doc]
+                    /// The value.
                     pub fn as_str(&self) -> &str { &self.0 }
                 }
                 impl ::std::str::FromStr for #ident {
@@ -299,18 +331,93 @@ fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
                         }
                     }
                 }
-                #debug
-                #display
+                impl ::std::fmt::Debug for #ident {
+                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.debug_tuple(stringify!(#ident)).field(&self.0).finish()
+                    }
+                }
+                impl ::std::fmt::Display for #ident {
+                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result { f.write_str(&self.0) }
+                }
                 impl crate::rt::Wire for #ident {
                     fn wire(&self, out: &mut ::std::string::String) { out.push_str(&self.0) }
                     fn is_blank(&self) -> bool { self.0.trim().is_empty() }
                 }
                 impl crate::rt::FromArg for #ident {
                     const TYPE: &'static str = #name;
-                    const SECRET: bool = #secret;
                 }
                 #body
             }
         }
+    }
+}
+
+/// A secret text type: a `SecretString` (zeroized when dropped), read only through
+/// `ExposeSecret`, `***` in `Debug`, no `Display`, equal when the secrets are; the form
+/// writer shows it as `***` and errors never repeat it.
+fn secret_text(
+    t: &TypeDef,
+    ident: &proc_macro2::Ident,
+    doc: &str,
+    invalid: &TokenStream,
+) -> TokenStream {
+    let name = &t.name.name;
+    let check = rules::check_ident(name);
+    let body = check_body(t);
+    let doc = format!(
+        "{doc}\n\nA secret: read it with `expose_secret()` ([`crate::ExposeSecret`]); `Debug` shows \
+         `***`, there is no `Display`, and it is zeroized when dropped."
+    );
+    quote! {
+        #[doc = #doc]
+        #[derive(Clone)]
+        pub struct #ident(::secrecy::SecretString);
+        impl ::secrecy::ExposeSecret<str> for #ident {
+            fn expose_secret(&self) -> &str { ::secrecy::ExposeSecret::expose_secret(&self.0) }
+        }
+        impl ::std::str::FromStr for #ident {
+            type Err = crate::InvalidValue;
+            fn from_str(v: &str) -> ::std::result::Result<Self, Self::Err> {
+                match #check(v) {
+                    ::std::result::Result::Ok(()) => ::std::result::Result::Ok(Self(::secrecy::SecretString::from(v))),
+                    ::std::result::Result::Err(reason) => ::std::result::Result::Err(#invalid),
+                }
+            }
+        }
+        impl ::std::convert::TryFrom<&str> for #ident {
+            type Error = crate::InvalidValue;
+            fn try_from(v: &str) -> ::std::result::Result<Self, Self::Error> { v.parse() }
+        }
+        impl ::std::convert::TryFrom<::std::string::String> for #ident {
+            type Error = crate::InvalidValue;
+            fn try_from(v: ::std::string::String) -> ::std::result::Result<Self, Self::Error> {
+                // Held in a `SecretString` at once, so that the text is zeroized whatever
+                // the outcome.
+                let v = ::secrecy::SecretString::from(v);
+                match #check(::secrecy::ExposeSecret::expose_secret(&v)) {
+                    ::std::result::Result::Ok(()) => ::std::result::Result::Ok(Self(v)),
+                    ::std::result::Result::Err(reason) => ::std::result::Result::Err(#invalid),
+                }
+            }
+        }
+        impl ::std::cmp::PartialEq for #ident {
+            fn eq(&self, other: &Self) -> bool { ::secrecy::ExposeSecret::expose_secret(&self.0) == ::secrecy::ExposeSecret::expose_secret(&other.0) }
+        }
+        impl ::std::cmp::Eq for #ident {}
+        impl ::std::fmt::Debug for #ident {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(concat!(stringify!(#ident), "(***)"))
+            }
+        }
+        impl crate::rt::Wire for #ident {
+            const SECRET: bool = true;
+            fn wire(&self, out: &mut ::std::string::String) { out.push_str(::secrecy::ExposeSecret::expose_secret(&self.0)) }
+            fn is_blank(&self) -> bool { ::secrecy::ExposeSecret::expose_secret(&self.0).trim().is_empty() }
+        }
+        impl crate::rt::FromArg for #ident {
+            const TYPE: &'static str = #name;
+            const SECRET: bool = true;
+        }
+        #body
     }
 }

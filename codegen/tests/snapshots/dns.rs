@@ -24,11 +24,7 @@ impl ::std::str::FromStr for Id {
                             "id",
                             "ID. An integer more than zero.",
                             reason,
-                            if false {
-                                ::std::option::Option::None
-                            } else {
-                                ::std::option::Option::Some(v)
-                            },
+                            ::std::option::Option::Some(v),
                         )
                     })
             }
@@ -38,11 +34,7 @@ impl ::std::str::FromStr for Id {
                         "id",
                         "ID. An integer more than zero.",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -59,11 +51,7 @@ impl ::std::convert::TryFrom<u64> for Id {
                     "id",
                     "ID. An integer more than zero.",
                     "must be at least 1",
-                    if false {
-                        ::std::option::Option::None
-                    } else {
-                        ::std::option::Option::Some(v.as_str())
-                    },
+                    ::std::option::Option::Some(v.as_str()),
                 ),
             );
         }
@@ -127,11 +115,7 @@ impl ::std::str::FromStr for Ref {
                         "ref",
                         "Identifier of Latin letters, digits and underlining.",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -156,11 +140,7 @@ impl ::std::convert::TryFrom<::std::string::String> for Ref {
                         "ref",
                         "Identifier of Latin letters, digits and underlining.",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -187,7 +167,6 @@ impl crate::rt::Wire for Ref {
 }
 impl crate::rt::FromArg for Ref {
     const TYPE: &'static str = "ref";
-    const SECRET: bool = false;
 }
 /// The rule of `ref`: the reason `v` breaks it, if it does.
 pub(crate) fn check_ref(v: &str) -> ::std::result::Result<(), &'static str> {
@@ -227,11 +206,7 @@ impl ::std::str::FromStr for Label {
                         "label",
                         "A line of text.",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -256,11 +231,7 @@ impl ::std::convert::TryFrom<::std::string::String> for Label {
                         "label",
                         "A line of text.",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -287,7 +258,6 @@ impl crate::rt::Wire for Label {
 }
 impl crate::rt::FromArg for Label {
     const TYPE: &'static str = "label";
-    const SECRET: bool = false;
 }
 /// The rule of `label`: the reason `v` breaks it, if it does.
 pub(crate) fn check_label(v: &str) -> ::std::result::Result<(), &'static str> {

@@ -24,11 +24,7 @@ impl ::std::str::FromStr for Domain {
                         "domain",
                         "Domain name.",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -53,11 +49,7 @@ impl ::std::convert::TryFrom<::std::string::String> for Domain {
                         "domain",
                         "Domain name.",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -84,7 +76,6 @@ impl crate::rt::Wire for Domain {
 }
 impl crate::rt::FromArg for Domain {
     const TYPE: &'static str = "domain";
-    const SECRET: bool = false;
 }
 /// The rule of `domain`: the reason `v` breaks it, if it does.
 pub(crate) fn check_domain(v: &str) -> ::std::result::Result<(), &'static str> {
@@ -150,11 +141,7 @@ impl ::std::str::FromStr for Period {
                             "period",
                             "An integer from 1 to 10.",
                             reason,
-                            if false {
-                                ::std::option::Option::None
-                            } else {
-                                ::std::option::Option::Some(v)
-                            },
+                            ::std::option::Option::Some(v),
                         )
                     })
             }
@@ -164,11 +151,7 @@ impl ::std::str::FromStr for Period {
                         "period",
                         "An integer from 1 to 10.",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -185,11 +168,7 @@ impl ::std::convert::TryFrom<u64> for Period {
                     "period",
                     "An integer from 1 to 10.",
                     "must be at least 1",
-                    if false {
-                        ::std::option::Option::None
-                    } else {
-                        ::std::option::Option::Some(v.as_str())
-                    },
+                    ::std::option::Option::Some(v.as_str()),
                 ),
             );
         }
@@ -200,11 +179,7 @@ impl ::std::convert::TryFrom<u64> for Period {
                     "period",
                     "An integer from 1 to 10.",
                     "must be at most 10",
-                    if false {
-                        ::std::option::Option::None
-                    } else {
-                        ::std::option::Option::Some(v.as_str())
-                    },
+                    ::std::option::Option::Some(v.as_str()),
                 ),
             );
         }

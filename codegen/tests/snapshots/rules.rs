@@ -24,11 +24,7 @@ impl ::std::str::FromStr for Number {
                             "number",
                             "A number from 2 to 9.",
                             reason,
-                            if false {
-                                ::std::option::Option::None
-                            } else {
-                                ::std::option::Option::Some(v)
-                            },
+                            ::std::option::Option::Some(v),
                         )
                     })
             }
@@ -38,11 +34,7 @@ impl ::std::str::FromStr for Number {
                         "number",
                         "A number from 2 to 9.",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -59,11 +51,7 @@ impl ::std::convert::TryFrom<u64> for Number {
                     "number",
                     "A number from 2 to 9.",
                     "must be at least 2",
-                    if false {
-                        ::std::option::Option::None
-                    } else {
-                        ::std::option::Option::Some(v.as_str())
-                    },
+                    ::std::option::Option::Some(v.as_str()),
                 ),
             );
         }
@@ -74,11 +62,7 @@ impl ::std::convert::TryFrom<u64> for Number {
                     "number",
                     "A number from 2 to 9.",
                     "must be at most 9",
-                    if false {
-                        ::std::option::Option::None
-                    } else {
-                        ::std::option::Option::Some(v.as_str())
-                    },
+                    ::std::option::Option::Some(v.as_str()),
                 ),
             );
         }
@@ -150,11 +134,7 @@ impl ::std::str::FromStr for Flag {
                         "flag",
                         "A flag.",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -209,11 +189,7 @@ impl ::std::str::FromStr for Day {
                         "day",
                         "A date.",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -238,11 +214,7 @@ impl ::std::convert::TryFrom<::std::string::String> for Day {
                         "day",
                         "A date.",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -269,7 +241,6 @@ impl crate::rt::Wire for Day {
 }
 impl crate::rt::FromArg for Day {
     const TYPE: &'static str = "day";
-    const SECRET: bool = false;
 }
 /// The rule of `day`: the reason `v` breaks it, if it does.
 pub(crate) fn check_day(v: &str) -> ::std::result::Result<(), &'static str> {
@@ -320,11 +291,7 @@ impl ::std::str::FromStr for Address {
                         "address",
                         "An IP address.",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -349,11 +316,7 @@ impl ::std::convert::TryFrom<::std::string::String> for Address {
                         "address",
                         "An IP address.",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -380,7 +343,6 @@ impl crate::rt::Wire for Address {
 }
 impl crate::rt::FromArg for Address {
     const TYPE: &'static str = "address";
-    const SECRET: bool = false;
 }
 /// The rule of `address`: the reason `v` breaks it, if it does.
 pub(crate) fn check_address(v: &str) -> ::std::result::Result<(), &'static str> {
@@ -415,11 +377,7 @@ impl ::std::str::FromStr for Code {
                         "code",
                         "Two to four lower-case letters or digits, a letter first, \"-\" not last.",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -444,11 +402,7 @@ impl ::std::convert::TryFrom<::std::string::String> for Code {
                         "code",
                         "Two to four lower-case letters or digits, a letter first, \"-\" not last.",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -475,7 +429,6 @@ impl crate::rt::Wire for Code {
 }
 impl crate::rt::FromArg for Code {
     const TYPE: &'static str = "code";
-    const SECRET: bool = false;
 }
 /// The rule of `code`: the reason `v` breaks it, if it does.
 pub(crate) fn check_code(v: &str) -> ::std::result::Result<(), &'static str> {
@@ -524,11 +477,7 @@ impl ::std::str::FromStr for Phone {
                         "phone",
                         "Digits, with a plus only first.",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -553,11 +502,7 @@ impl ::std::convert::TryFrom<::std::string::String> for Phone {
                         "phone",
                         "Digits, with a plus only first.",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -584,7 +529,6 @@ impl crate::rt::Wire for Phone {
 }
 impl crate::rt::FromArg for Phone {
     const TYPE: &'static str = "phone";
-    const SECRET: bool = false;
 }
 /// The rule of `phone`: the reason `v` breaks it, if it does.
 pub(crate) fn check_phone(v: &str) -> ::std::result::Result<(), &'static str> {
@@ -627,11 +571,7 @@ impl ::std::str::FromStr for Link {
                         "link",
                         "An http URL.",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -656,11 +596,7 @@ impl ::std::convert::TryFrom<::std::string::String> for Link {
                         "link",
                         "An http URL.",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -687,7 +623,6 @@ impl crate::rt::Wire for Link {
 }
 impl crate::rt::FromArg for Link {
     const TYPE: &'static str = "link";
-    const SECRET: bool = false;
 }
 /// The rule of `link`: the reason `v` breaks it, if it does.
 pub(crate) fn check_link(v: &str) -> ::std::result::Result<(), &'static str> {
@@ -725,11 +660,7 @@ impl ::std::str::FromStr for Path {
                         "path",
                         "Up to three dot-separated codes, the first may be \"*\".",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -754,11 +685,7 @@ impl ::std::convert::TryFrom<::std::string::String> for Path {
                         "path",
                         "Up to three dot-separated codes, the first may be \"*\".",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -785,7 +712,6 @@ impl crate::rt::Wire for Path {
 }
 impl crate::rt::FromArg for Path {
     const TYPE: &'static str = "path";
-    const SECRET: bool = false;
 }
 /// The rule of `path`: the reason `v` breaks it, if it does.
 pub(crate) fn check_path(v: &str) -> ::std::result::Result<(), &'static str> {
@@ -845,11 +771,7 @@ impl ::std::str::FromStr for Marker {
                         "marker",
                         "Empty, \"*\", or a code.",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -874,11 +796,7 @@ impl ::std::convert::TryFrom<::std::string::String> for Marker {
                         "marker",
                         "Empty, \"*\", or a code.",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -905,7 +823,6 @@ impl crate::rt::Wire for Marker {
 }
 impl crate::rt::FromArg for Marker {
     const TYPE: &'static str = "marker";
-    const SECRET: bool = false;
 }
 /// The rule of `marker`: the reason `v` breaks it, if it does.
 pub(crate) fn check_marker(v: &str) -> ::std::result::Result<(), &'static str> {
@@ -1008,11 +925,7 @@ impl ::std::str::FromStr for Alias {
                         "alias",
                         "The same rule as code.",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -1037,11 +950,7 @@ impl ::std::convert::TryFrom<::std::string::String> for Alias {
                         "alias",
                         "The same rule as code.",
                         reason,
-                        if false {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::Some(v),
                     ),
                 )
             }
@@ -1068,7 +977,6 @@ impl crate::rt::Wire for Alias {
 }
 impl crate::rt::FromArg for Alias {
     const TYPE: &'static str = "alias";
-    const SECRET: bool = false;
 }
 /// The rule of `alias`: that of `code`.
 pub(crate) fn check_alias(v: &str) -> ::std::result::Result<(), &'static str> {
@@ -1077,12 +985,13 @@ pub(crate) fn check_alias(v: &str) -> ::std::result::Result<(), &'static str> {
 /// `secret`: A secret line.
 ///
 /// Examples: `"x"`.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Secret(::std::string::String);
-impl Secret {
-    /// The secret itself: keep it out of logs.
-    pub fn as_str(&self) -> &str {
-        &self.0
+///
+/// A secret: read it with `expose_secret()` ([`crate::ExposeSecret`]); `Debug` shows `***`, there is no `Display`, and it is zeroized when dropped.
+#[derive(Clone)]
+pub struct Secret(::secrecy::SecretString);
+impl ::secrecy::ExposeSecret<str> for Secret {
+    fn expose_secret(&self) -> &str {
+        ::secrecy::ExposeSecret::expose_secret(&self.0)
     }
 }
 impl ::std::str::FromStr for Secret {
@@ -1090,7 +999,7 @@ impl ::std::str::FromStr for Secret {
     fn from_str(v: &str) -> ::std::result::Result<Self, Self::Err> {
         match check_secret(v) {
             ::std::result::Result::Ok(()) => {
-                ::std::result::Result::Ok(Self(v.to_owned()))
+                ::std::result::Result::Ok(Self(::secrecy::SecretString::from(v)))
             }
             ::std::result::Result::Err(reason) => {
                 ::std::result::Result::Err(
@@ -1098,11 +1007,7 @@ impl ::std::str::FromStr for Secret {
                         "secret",
                         "A secret line.",
                         reason,
-                        if true {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::None,
                     ),
                 )
             }
@@ -1118,37 +1023,41 @@ impl ::std::convert::TryFrom<&str> for Secret {
 impl ::std::convert::TryFrom<::std::string::String> for Secret {
     type Error = crate::InvalidValue;
     fn try_from(v: ::std::string::String) -> ::std::result::Result<Self, Self::Error> {
-        match check_secret(&v) {
+        let v = ::secrecy::SecretString::from(v);
+        match check_secret(::secrecy::ExposeSecret::expose_secret(&v)) {
             ::std::result::Result::Ok(()) => ::std::result::Result::Ok(Self(v)),
             ::std::result::Result::Err(reason) => {
-                let v = v.as_str();
                 ::std::result::Result::Err(
                     crate::InvalidValue::new(
                         "secret",
                         "A secret line.",
                         reason,
-                        if true {
-                            ::std::option::Option::None
-                        } else {
-                            ::std::option::Option::Some(v)
-                        },
+                        ::std::option::Option::None,
                     ),
                 )
             }
         }
     }
 }
+impl ::std::cmp::PartialEq for Secret {
+    fn eq(&self, other: &Self) -> bool {
+        ::secrecy::ExposeSecret::expose_secret(&self.0)
+            == ::secrecy::ExposeSecret::expose_secret(&other.0)
+    }
+}
+impl ::std::cmp::Eq for Secret {}
 impl ::std::fmt::Debug for Secret {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(concat!(stringify!(Secret), "(***)"))
     }
 }
 impl crate::rt::Wire for Secret {
+    const SECRET: bool = true;
     fn wire(&self, out: &mut ::std::string::String) {
-        out.push_str(&self.0)
+        out.push_str(::secrecy::ExposeSecret::expose_secret(&self.0))
     }
     fn is_blank(&self) -> bool {
-        self.0.trim().is_empty()
+        ::secrecy::ExposeSecret::expose_secret(&self.0).trim().is_empty()
     }
 }
 impl crate::rt::FromArg for Secret {
@@ -1166,6 +1075,133 @@ pub(crate) fn check_secret(v: &str) -> ::std::result::Result<(), &'static str> {
         }
     }
     ::std::result::Result::Ok(())
+}
+/// `secrets`: A comma-separated list of secrets.
+///
+/// Examples: `"x, y"`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Secrets(::std::vec::Vec<Secret>);
+impl Secrets {
+    /// A list of values that are valid already.
+    pub fn new(items: ::std::vec::Vec<Secret>) -> Self {
+        Self(items)
+    }
+    /// The values.
+    pub fn as_slice(&self) -> &[Secret] {
+        &self.0
+    }
+    /// The values, owned.
+    pub fn into_vec(self) -> ::std::vec::Vec<Secret> {
+        self.0
+    }
+}
+impl ::std::convert::From<::std::vec::Vec<Secret>> for Secrets {
+    fn from(items: ::std::vec::Vec<Secret>) -> Self {
+        Self(items)
+    }
+}
+impl ::std::iter::FromIterator<Secret> for Secrets {
+    fn from_iter<I: ::std::iter::IntoIterator<Item = Secret>>(iter: I) -> Self {
+        Self(iter.into_iter().collect())
+    }
+}
+impl ::std::str::FromStr for Secrets {
+    type Err = crate::InvalidValue;
+    /// Splits on the separator; spaces around items are allowed. An empty or
+    /// blank text is the empty list.
+    fn from_str(v: &str) -> ::std::result::Result<Self, Self::Err> {
+        crate::rt::parse_list(
+                v,
+                ',',
+                "secrets",
+                "A comma-separated list of secrets.",
+                "secret",
+            )
+            .map(Self)
+    }
+}
+impl crate::rt::Wire for Secrets {
+    const SECRET: bool = true;
+    fn wire(&self, out: &mut ::std::string::String) {
+        crate::rt::join(out, &self.0, ',')
+    }
+    fn is_blank(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+impl crate::rt::FromArg for Secrets {
+    const TYPE: &'static str = "secrets";
+    const SEP: ::std::option::Option<char> = ::std::option::Option::Some(',');
+    const SECRET: bool = true;
+}
+/// `hidden`: A list of codes that is secret as a whole.
+///
+/// Examples: `"ab, cd"`.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Hidden(::std::vec::Vec<Code>);
+impl Hidden {
+    /// A list of values that are valid already.
+    pub fn new(items: ::std::vec::Vec<Code>) -> Self {
+        Self(items)
+    }
+    /// The values.
+    pub fn as_slice(&self) -> &[Code] {
+        &self.0
+    }
+    /// The values, owned.
+    pub fn into_vec(self) -> ::std::vec::Vec<Code> {
+        self.0
+    }
+}
+impl ::std::convert::From<::std::vec::Vec<Code>> for Hidden {
+    fn from(items: ::std::vec::Vec<Code>) -> Self {
+        Self(items)
+    }
+}
+impl ::std::iter::FromIterator<Code> for Hidden {
+    fn from_iter<I: ::std::iter::IntoIterator<Item = Code>>(iter: I) -> Self {
+        Self(iter.into_iter().collect())
+    }
+}
+impl ::std::str::FromStr for Hidden {
+    type Err = crate::InvalidValue;
+    /// Splits on the separator; spaces around items are allowed. An empty or
+    /// blank text is the empty list.
+    fn from_str(v: &str) -> ::std::result::Result<Self, Self::Err> {
+        crate::rt::parse_list(
+                v,
+                ',',
+                "hidden",
+                "A list of codes that is secret as a whole.",
+                "code",
+            )
+            .map_err(|e| crate::InvalidValue::new(
+                "hidden",
+                "A list of codes that is secret as a whole.",
+                e.reason().to_owned(),
+                ::std::option::Option::None,
+            ))
+            .map(Self)
+    }
+}
+impl ::std::fmt::Debug for Hidden {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(concat!(stringify!(Hidden), "(***)"))
+    }
+}
+impl crate::rt::Wire for Hidden {
+    const SECRET: bool = true;
+    fn wire(&self, out: &mut ::std::string::String) {
+        crate::rt::join(out, &self.0, ',')
+    }
+    fn is_blank(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+impl crate::rt::FromArg for Hidden {
+    const TYPE: &'static str = "hidden";
+    const SEP: ::std::option::Option<char> = ::std::option::Option::Some(',');
+    const SECRET: bool = true;
 }
 // file: requests.rs
 // Generated by domaincontext-codegen from spec/. Do not edit: edit the spec.
@@ -1199,6 +1235,10 @@ pub struct Everything {
     pub alias: ::std::option::Option<crate::types::Alias>,
     /// `secret` (secret): A secret line.
     pub secret: ::std::option::Option<crate::types::Secret>,
+    /// `secrets` (secrets): A comma-separated list of secrets.
+    pub secrets: ::std::option::Option<crate::types::Secrets>,
+    /// `hidden` (hidden): A list of codes that is secret as a whole.
+    pub hidden: ::std::option::Option<crate::types::Hidden>,
     /// `data`: free keys, each a code
     pub data: ::std::collections::BTreeMap<::std::string::String, crate::types::Code>,
 }
@@ -1219,6 +1259,8 @@ impl Everything {
             codes: ::std::option::Option::None,
             alias: ::std::option::Option::None,
             secret: ::std::option::Option::None,
+            secrets: ::std::option::Option::None,
+            hidden: ::std::option::Option::None,
             data: ::std::collections::BTreeMap::new(),
         }
     }
@@ -1277,6 +1319,16 @@ impl Everything {
         self.secret = ::std::option::Option::Some(value);
         self
     }
+    /// Sets `secrets`.
+    pub fn secrets(mut self, value: crate::types::Secrets) -> Self {
+        self.secrets = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `hidden`.
+    pub fn hidden(mut self, value: crate::types::Hidden) -> Self {
+        self.hidden = ::std::option::Option::Some(value);
+        self
+    }
     /// Adds an entry to `data`.
     pub fn data(
         mut self,
@@ -1310,6 +1362,8 @@ impl Everything {
                 "codes",
                 "alias",
                 "secret",
+                "secrets",
+                "hidden",
                 "data",
             ],
             false,
@@ -1327,6 +1381,8 @@ impl Everything {
             codes: a.optional("codes")?,
             alias: a.optional("alias")?,
             secret: a.optional("secret")?,
+            secrets: a.optional("secrets")?,
+            hidden: a.optional("hidden")?,
             data: a.map_of("data")?,
         };
         this.check_in(a.at())?;
@@ -1388,6 +1444,12 @@ impl Everything {
                 w.field("secret", v);
             }
         }
+        if let ::std::option::Option::Some(v) = &self.secrets {
+            w.field("secrets", v);
+        }
+        if let ::std::option::Option::Some(v) = &self.hidden {
+            w.field("hidden", v);
+        }
         if !self.data.is_empty() {
             w.nest(
                 "data",
@@ -1435,6 +1497,8 @@ impl crate::Client {
     /// - `codes` (codes)
     /// - `alias` (alias)
     /// - `secret` (secret)
+    /// - `secrets` (secrets)
+    /// - `hidden` (hidden)
     /// - `data` (map of code)
     ///
     /// Read-only: retried on transport errors, 5xx and 429.
@@ -1448,7 +1512,7 @@ impl crate::Client {
 // file: registry.rs
 // Generated by domaincontext-codegen from spec/. Do not edit: edit the spec.
 /// Every argument type of the spec, in spec order.
-pub static TYPES: [crate::TypeInfo; 12usize] = [
+pub static TYPES: [crate::TypeInfo; 14usize] = [
     crate::TypeInfo {
         name: "number",
         doc: "A number from 2 to 9.",
@@ -1568,6 +1632,26 @@ pub static TYPES: [crate::TypeInfo; 12usize] = [
         examples: &["x"],
         invalid: &["a\nb"],
         check: |v| v.parse::<crate::types::Secret>().map(|_| ()),
+    },
+    crate::TypeInfo {
+        name: "secrets",
+        doc: "A comma-separated list of secrets.",
+        ours: ::std::option::Option::None,
+        secret: true,
+        list: true,
+        examples: &["x, y"],
+        invalid: &["x,,y"],
+        check: |v| v.parse::<crate::types::Secrets>().map(|_| ()),
+    },
+    crate::TypeInfo {
+        name: "hidden",
+        doc: "A list of codes that is secret as a whole.",
+        ours: ::std::option::Option::None,
+        secret: true,
+        list: true,
+        examples: &["ab, cd"],
+        invalid: &["ab,,cd"],
+        check: |v| v.parse::<crate::types::Hidden>().map(|_| ()),
     },
 ];
 /// Every command of the spec, in spec order.
@@ -1697,6 +1781,26 @@ pub static COMMANDS: [crate::CommandInfo; 1usize] = [
             crate::ArgInfo {
                 name: "secret",
                 kind: crate::ArgKind::Type("secret"),
+                required: false,
+                default: ::std::option::Option::None,
+                one_of: &[],
+                doc: ::std::option::Option::None,
+                ours: ::std::option::Option::None,
+                fields: &[],
+            },
+            crate::ArgInfo {
+                name: "secrets",
+                kind: crate::ArgKind::Type("secrets"),
+                required: false,
+                default: ::std::option::Option::None,
+                one_of: &[],
+                doc: ::std::option::Option::None,
+                ours: ::std::option::Option::None,
+                fields: &[],
+            },
+            crate::ArgInfo {
+                name: "hidden",
+                kind: crate::ArgKind::Type("hidden"),
                 required: false,
                 default: ::std::option::Option::None,
                 one_of: &[],

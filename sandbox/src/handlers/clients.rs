@@ -1,6 +1,7 @@
 //! Clients and what they can buy: login check, new clients of a reseller, balance, prices,
 //! tariffs and OS images.
 
+use domaincontext::ExposeSecret;
 use domaincontext::requests::{
     ClientCheck, ClientCreate, ClientGetBalance, ClientGetPrices, TariffsGetAvailable,
 };
@@ -21,7 +22,7 @@ pub fn check(s: &State, who: &str, r: &ClientCheck) -> Res {
         (login, Some(password)) => {
             let login = opt(login).unwrap_or_else(|| who.to_owned());
             match s.clients.get(&login) {
-                Some(a) if a.password == password.as_str() => a,
+                Some(a) if a.password == password.expose_secret() => a,
                 _ => return fail!("wrong login or password"),
             }
         }
@@ -61,7 +62,7 @@ pub fn create(s: &mut State, who: &str, r: &ClientCreate) -> Res {
         Account {
             id,
             login: login.clone(),
-            password: r.password.as_str().to_owned(),
+            password: r.password.expose_secret().to_owned(),
             seller: Some(seller),
             balance: Money::ZERO,
             credit: Money::ZERO,

@@ -13,6 +13,7 @@ pub mod hosts;
 pub mod servers;
 pub mod transfer;
 
+use domaincontext::ExposeSecret;
 use domaincontext::rt::{Wire, wire_string};
 use domaincontext::types::Pincode;
 
@@ -64,7 +65,7 @@ pub(crate) fn pincode(s: &State, who: &str, given: Option<&Pincode>) -> Result<(
     match (&account(s, who)?.pincode, given) {
         (None, _) => Ok(()),
         (Some(_), None) => fail!("pincode must be set"),
-        (Some(p), Some(g)) if p == g.as_str() => Ok(()),
+        (Some(p), Some(g)) if p == g.expose_secret() => Ok(()),
         (Some(_), Some(_)) => fail!("wrong pincode"),
     }
 }
