@@ -44,6 +44,7 @@ pub mod methods;
 pub mod registry;
 pub mod requests;
 pub mod rt;
+mod serde_impl;
 pub mod types;
 
 pub use answer::{BulkAnswer, FromReply, ItemResult, Refusal, Reply, classify};

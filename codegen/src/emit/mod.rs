@@ -3,9 +3,11 @@
 pub mod answers;
 pub mod bulk;
 pub mod client;
+pub mod conversions;
 pub mod registry;
 pub mod requests;
 pub mod rules;
+pub mod serde_impls;
 pub mod types;
 
 use proc_macro2::TokenStream;

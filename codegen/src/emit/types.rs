@@ -96,7 +96,14 @@ fn check_body(t: &TypeDef) -> TokenStream {
 
 /// The `types` module: every newtype and its check function.
 pub fn emit(spec: &Spec) -> TokenStream {
-    let items = spec.types.iter().map(|t| newtype(spec, t));
+    let items = spec.types.iter().map(|t| {
+        let (ty, conv, serde) = (
+            newtype(spec, t),
+            super::conversions::emit(spec, t),
+            super::serde_impls::emit(spec, t),
+        );
+        quote! { #ty #conv #serde }
+    });
     quote! { #(#items)* }
 }
 

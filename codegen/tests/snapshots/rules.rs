@@ -105,6 +105,50 @@ pub(crate) fn check_number(v: &str) -> ::std::result::Result<(), &'static str> {
     let _ = n;
     ::std::result::Result::Ok(())
 }
+impl ::std::convert::From<Number> for u64 {
+    fn from(v: Number) -> u64 {
+        v.get()
+    }
+}
+impl ::std::convert::TryFrom<i64> for Number {
+    type Error = crate::InvalidValue;
+    fn try_from(n: i64) -> ::std::result::Result<Self, Self::Error> {
+        match u64::try_from(n) {
+            ::std::result::Result::Ok(n) => Self::try_from(n),
+            ::std::result::Result::Err(_) => {
+                ::std::result::Result::Err(
+                    crate::serde_impl::negative(
+                        "number",
+                        "A number from 2 to 9.",
+                        n,
+                        false,
+                    ),
+                )
+            }
+        }
+    }
+}
+impl ::std::convert::TryFrom<i32> for Number {
+    type Error = crate::InvalidValue;
+    fn try_from(n: i32) -> ::std::result::Result<Self, Self::Error> {
+        Self::try_from(i64::from(n))
+    }
+}
+impl ::serde::Serialize for Number {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_u64(self.get())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Number {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_impl::int(d, "number")
+    }
+}
 /// `flag`: A flag.
 ///
 /// Examples: `"1"`, `"0"`.
@@ -163,6 +207,26 @@ pub(crate) fn check_flag(v: &str) -> ::std::result::Result<(), &'static str> {
         ::std::result::Result::Ok(())
     } else {
         ::std::result::Result::Err("must be 1, 0, true or false")
+    }
+}
+impl ::std::convert::From<Flag> for bool {
+    fn from(v: Flag) -> bool {
+        v.get()
+    }
+}
+impl ::serde::Serialize for Flag {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_bool(self.get())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Flag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_impl::parse(d, "flag", crate::serde_impl::Form::Flag)
     }
 }
 /// `day`: A date.
@@ -267,6 +331,31 @@ pub(crate) fn check_day(v: &str) -> ::std::result::Result<(), &'static str> {
     }
     ::std::result::Result::Ok(())
 }
+impl ::std::convert::AsRef<str> for Day {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl ::std::convert::From<Day> for ::std::string::String {
+    fn from(v: Day) -> ::std::string::String {
+        v.as_str().to_owned()
+    }
+}
+impl ::serde::Serialize for Day {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Day {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_impl::parse(d, "day", crate::serde_impl::Form::Text)
+    }
+}
 /// `address`: An IP address.
 ///
 /// Examples: `"127.0.0.1"`, `"::1"`.
@@ -351,6 +440,31 @@ pub(crate) fn check_address(v: &str) -> ::std::result::Result<(), &'static str> 
         ::std::result::Result::Err(_) => {
             ::std::result::Result::Err("must be an IPv4 or IPv6 address")
         }
+    }
+}
+impl ::std::convert::AsRef<str> for Address {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl ::std::convert::From<Address> for ::std::string::String {
+    fn from(v: Address) -> ::std::string::String {
+        v.as_str().to_owned()
+    }
+}
+impl ::serde::Serialize for Address {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Address {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_impl::parse(d, "address", crate::serde_impl::Form::Text)
     }
 }
 /// `code`: Two to four lower-case letters or digits, a letter first, "-" not last.
@@ -453,6 +567,31 @@ pub(crate) fn check_code(v: &str) -> ::std::result::Result<(), &'static str> {
     }
     ::std::result::Result::Ok(())
 }
+impl ::std::convert::AsRef<str> for Code {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl ::std::convert::From<Code> for ::std::string::String {
+    fn from(v: Code) -> ::std::string::String {
+        v.as_str().to_owned()
+    }
+}
+impl ::serde::Serialize for Code {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Code {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_impl::parse(d, "code", crate::serde_impl::Form::Text)
+    }
+}
 /// `phone`: Digits, with a plus only first.
 ///
 /// Examples: `"+123"`.
@@ -547,6 +686,31 @@ pub(crate) fn check_phone(v: &str) -> ::std::result::Result<(), &'static str> {
     }
     ::std::result::Result::Ok(())
 }
+impl ::std::convert::AsRef<str> for Phone {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl ::std::convert::From<Phone> for ::std::string::String {
+    fn from(v: Phone) -> ::std::string::String {
+        v.as_str().to_owned()
+    }
+}
+impl ::serde::Serialize for Phone {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Phone {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_impl::parse(d, "phone", crate::serde_impl::Form::Text)
+    }
+}
 /// `link`: An http URL.
 ///
 /// Examples: `"http://a"`.
@@ -635,6 +799,31 @@ pub(crate) fn check_link(v: &str) -> ::std::result::Result<(), &'static str> {
         }
     }
     ::std::result::Result::Ok(())
+}
+impl ::std::convert::AsRef<str> for Link {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl ::std::convert::From<Link> for ::std::string::String {
+    fn from(v: Link) -> ::std::string::String {
+        v.as_str().to_owned()
+    }
+}
+impl ::serde::Serialize for Link {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Link {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_impl::parse(d, "link", crate::serde_impl::Form::Text)
+    }
 }
 /// `path`: Up to three dot-separated codes, the first may be "\*".
 ///
@@ -747,6 +936,31 @@ fn check_path_1(v: &str) -> ::std::result::Result<(), &'static str> {
     }
     check_code(v)
 }
+impl ::std::convert::AsRef<str> for Path {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl ::std::convert::From<Path> for ::std::string::String {
+    fn from(v: Path) -> ::std::string::String {
+        v.as_str().to_owned()
+    }
+}
+impl ::serde::Serialize for Path {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Path {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_impl::parse(d, "path", crate::serde_impl::Form::Text)
+    }
+}
 /// `marker`: Empty, "\*", or a code.
 ///
 /// Examples: `""`, `"*"`, `"ab"`.
@@ -838,6 +1052,31 @@ fn check_marker_1(v: &str) -> ::std::result::Result<(), &'static str> {
         ::std::result::Result::Err("must be one of \"\", \"*\"")
     }
 }
+impl ::std::convert::AsRef<str> for Marker {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl ::std::convert::From<Marker> for ::std::string::String {
+    fn from(v: Marker) -> ::std::string::String {
+        v.as_str().to_owned()
+    }
+}
+impl ::serde::Serialize for Marker {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Marker {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_impl::parse(d, "marker", crate::serde_impl::Form::Text)
+    }
+}
 /// `codes`: A comma-separated list of codes.
 ///
 /// Examples: `"ab, cd"`.
@@ -900,6 +1139,21 @@ impl crate::rt::Wire for Codes {
 impl crate::rt::FromArg for Codes {
     const TYPE: &'static str = "codes";
     const SEP: ::std::option::Option<char> = ::std::option::Option::Some(',');
+}
+impl ::serde::Serialize for Codes {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.as_slice())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Codes {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_impl::parse(d, "codes", crate::serde_impl::Form::List(','))
+    }
 }
 /// `alias`: The same rule as code.
 ///
@@ -981,6 +1235,31 @@ impl crate::rt::FromArg for Alias {
 /// The rule of `alias`: that of `code`.
 pub(crate) fn check_alias(v: &str) -> ::std::result::Result<(), &'static str> {
     check_code(v)
+}
+impl ::std::convert::AsRef<str> for Alias {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl ::std::convert::From<Alias> for ::std::string::String {
+    fn from(v: Alias) -> ::std::string::String {
+        v.as_str().to_owned()
+    }
+}
+impl ::serde::Serialize for Alias {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Alias {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_impl::parse(d, "alias", crate::serde_impl::Form::Text)
+    }
 }
 /// `secret`: A secret line.
 ///
@@ -1076,6 +1355,21 @@ pub(crate) fn check_secret(v: &str) -> ::std::result::Result<(), &'static str> {
     }
     ::std::result::Result::Ok(())
 }
+impl ::serde::Serialize for Secret {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::serde_impl::wire_str(self, s)
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Secret {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_impl::parse(d, "secret", crate::serde_impl::Form::Text)
+    }
+}
 /// `secrets`: A comma-separated list of secrets.
 ///
 /// Examples: `"x, y"`.
@@ -1133,6 +1427,21 @@ impl crate::rt::FromArg for Secrets {
     const TYPE: &'static str = "secrets";
     const SEP: ::std::option::Option<char> = ::std::option::Option::Some(',');
     const SECRET: bool = true;
+}
+impl ::serde::Serialize for Secrets {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.as_slice())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Secrets {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_impl::parse(d, "secrets", crate::serde_impl::Form::List(','))
+    }
 }
 /// `hidden`: A list of codes that is secret as a whole.
 ///
@@ -1202,6 +1511,21 @@ impl crate::rt::FromArg for Hidden {
     const TYPE: &'static str = "hidden";
     const SEP: ::std::option::Option<char> = ::std::option::Option::Some(',');
     const SECRET: bool = true;
+}
+impl ::serde::Serialize for Hidden {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.as_slice())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Hidden {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_impl::parse(d, "hidden", crate::serde_impl::Form::List(','))
+    }
 }
 // file: requests.rs
 // Generated by domaincontext-codegen from spec/. Do not edit: edit the spec.
@@ -1445,10 +1769,14 @@ impl Everything {
             }
         }
         if let ::std::option::Option::Some(v) = &self.secrets {
-            w.field("secrets", v);
+            if !crate::rt::Wire::is_blank(v) {
+                w.field("secrets", v);
+            }
         }
         if let ::std::option::Option::Some(v) = &self.hidden {
-            w.field("hidden", v);
+            if !crate::rt::Wire::is_blank(v) {
+                w.field("hidden", v);
+            }
         }
         if !self.data.is_empty() {
             w.nest(
