@@ -35,6 +35,7 @@ mod client;
 mod error;
 pub mod form;
 mod info;
+mod item;
 mod limit;
 pub mod methods;
 pub mod registry;
@@ -42,8 +43,8 @@ pub mod requests;
 pub mod rt;
 pub mod types;
 
-pub use answer::{BulkAnswer, FromReply, ItemResult, Refusal, Reply, classify};
-pub use bulk::{Bulk, BulkOptions, ItemError, ItemOutcome};
+pub use answer::{BulkAnswer, FromReply, ItemResult, Refusal, Reply, ValueAnswer, classify};
+pub use bulk::{Bulk, BulkOptions, ItemOutcome};
 pub use client::{
     CallOptions, Client, ClientBuilder, DEMO, Method, PRODUCTION, Prepared, RetryPolicy, Secret,
 };
@@ -54,6 +55,7 @@ pub use info::{
     AnswerKind, ArgInfo, ArgKind, Command, CommandInfo, DynCommand, Effect, TypeInfo, command,
     type_info,
 };
+pub use item::ItemError;
 pub use limit::RateLimit;
 pub use registry::Request;
 pub use serde_json;
