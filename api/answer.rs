@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 use crate::error::ApiError;
 use crate::info::{AnswerKind, Effect};
 use crate::item::ItemError;
+use crate::shape::Shape;
 
 /// Why an answer is not a success.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,48 +27,44 @@ pub enum Refusal {
 /// `_error`, is success (and, for searches, a bare number); anything else is an error. A
 /// byte-order mark before the JSON is ignored.
 pub fn classify(status: u16, body: &[u8], kind: AnswerKind) -> Result<Value, Refusal> {
-    decode(status, body.to_vec(), kind).map(|(_, v)| v)
+    match kind {
+        AnswerKind::Bulk => decode_bulk(status, body.to_vec()).map(|(_, v)| v),
+        _ => decode(status, body.to_vec(), kind).map(ValueAnswer::into_value),
+    }
 }
 
-/// [`classify`] without copies: the body becomes the answer's text (a BOM and surrounding
-/// white space removed in place), parsed once.
-pub(crate) fn decode(
-    status: u16,
-    body: Vec<u8>,
-    kind: AnswerKind,
-) -> Result<(String, Value), Refusal> {
+/// A single command's answer, decided without building it: the body becomes the text
+/// (no copy), read once for its shape; the value is built when first asked for.
+pub(crate) fn decode(status: u16, body: Vec<u8>, kind: AnswerKind) -> Result<ValueAnswer, Refusal> {
+    let text = text_of(status, body)?;
+    let shape: Shape = serde_json::from_str(&text).map_err(|e| unreadable(&text, e))?;
+    verdict(shape, kind).map_err(Refusal::Api)?;
+    Ok(ValueAnswer {
+        text,
+        value: OnceLock::new(),
+    })
+}
+
+/// A bulk command's answer, parsed: its items are needed one by one. A top-level
+/// `_error` beside the items is left to the split, which decides whether any item was
+/// answered.
+pub(crate) fn decode_bulk(status: u16, body: Vec<u8>) -> Result<(String, Value), Refusal> {
+    let text = text_of(status, body)?;
+    let value: Value = serde_json::from_str(&text).map_err(|e| unreadable(&text, e))?;
+    if !value.is_object() {
+        verdict(Shape::of(&value), AnswerKind::Bulk).map_err(Refusal::Api)?;
+    }
+    Ok((text, value))
+}
+
+/// The body as text: a success status, UTF-8, not blank; a BOM and the white space
+/// around the JSON removed in place.
+fn text_of(status: u16, body: Vec<u8>) -> Result<String, Refusal> {
     if !(200..300).contains(&status) {
         return Err(Refusal::Status(status));
     }
     let mut text = String::from_utf8(body)
         .map_err(|_| Refusal::Unreadable("the answer is not UTF-8 text".to_owned()))?;
-    trim_in_place(&mut text);
-    if text.is_empty() {
-        return Err(Refusal::Unreadable("the answer is blank".to_owned()));
-    }
-    let value: Value = match serde_json::from_str(&text) {
-        Ok(v) => v,
-        Err(e) if text.starts_with('<') => {
-            return Err(Refusal::Unreadable(format!(
-                "the answer is HTML, not JSON ({e})"
-            )));
-        }
-        Err(e) => {
-            return Err(Refusal::Unreadable(format!(
-                "the answer is not valid JSON: {e}"
-            )));
-        }
-    };
-    // A bulk answer's top-level `_error` comes with the items' own results; splitting
-    // decides whether any item was answered.
-    if kind == AnswerKind::Bulk && value.is_object() {
-        return Ok((text, value));
-    }
-    rule(value, kind).map(|v| (text, v)).map_err(Refusal::Api)
-}
-
-/// Removes a byte-order mark and the white space around the JSON without a new buffer.
-fn trim_in_place(text: &mut String) {
     let trimmed = text.trim_start_matches('\u{feff}').trim();
     if trimmed.len() != text.len() {
         let start = trimmed.as_ptr() as usize - text.as_ptr() as usize;
@@ -75,40 +72,63 @@ fn trim_in_place(text: &mut String) {
         text.truncate(end);
         text.drain(..start);
     }
+    if text.is_empty() {
+        return Err(Refusal::Unreadable("the answer is blank".to_owned()));
+    }
+    Ok(text)
 }
 
-/// The answer rules on a JSON value: the same for a whole answer and for a bulk item.
-fn rule(value: Value, kind: AnswerKind) -> Result<Value, ApiError> {
-    match value {
-        Value::Bool(true) | Value::Array(_) => Ok(value),
-        Value::Object(ref map) => match item_error(map) {
-            Some(e) => Err(e),
-            None => Ok(value),
-        },
-        Value::Number(_) if kind == AnswerKind::Search => Ok(value),
-        Value::Bool(false) => Err(ApiError::new("the API answered false", None)),
-        Value::Null => Err(ApiError::new("the API answered null", None)),
-        Value::Number(n) => Err(ApiError::new(
+fn unreadable(text: &str, e: serde_json::Error) -> Refusal {
+    Refusal::Unreadable(if text.starts_with('<') {
+        format!("the answer is HTML, not JSON ({e})")
+    } else {
+        format!("the answer is not valid JSON: {e}")
+    })
+}
+
+/// The answer rules: the same for a whole answer and for a bulk item.
+fn verdict(shape: Shape, kind: AnswerKind) -> Result<(), ApiError> {
+    match shape {
+        Shape::Bool(true) | Shape::Array => Ok(()),
+        Shape::Object { error: None, .. } => Ok(()),
+        Shape::Object {
+            error: Some(e),
+            ops,
+        } => Err(api_error(e, ops)),
+        Shape::Number(_) if kind == AnswerKind::Search => Ok(()),
+        Shape::Bool(false) => Err(ApiError::new("the API answered false", None)),
+        Shape::Null => Err(ApiError::new("the API answered null", None)),
+        Shape::Number(n) => Err(ApiError::new(
             format!("the API answered a bare number: {n}"),
             None,
         )),
-        Value::String(s) => Err(ApiError::new(
+        Shape::String(s) => Err(ApiError::new(
             format!("the API answered a bare string: {s:?}"),
             None,
         )),
     }
 }
 
-/// The `_error` of an object, if it has one; a blank one still says something.
+/// A bulk item under the answer rules.
+fn rule(value: Value) -> Result<Value, ApiError> {
+    verdict(Shape::of(&value), AnswerKind::Value).map(|()| value)
+}
+
+/// The `_error` of an object, if it has one.
 pub(crate) fn item_error(map: &Map<String, Value>) -> Option<ApiError> {
-    let e = map.get("_error")?;
+    let e = map.get("_error")?.clone();
+    Some(api_error(e, map.get("_error_ops").cloned()))
+}
+
+/// An `_error` value as an error; a blank one still says something.
+fn api_error(e: Value, ops: Option<Value>) -> ApiError {
     let message = match e {
         Value::String(s) if s.trim().is_empty() => "the API answered an empty error".to_owned(),
-        Value::String(s) => s.clone(),
+        Value::String(s) => s,
         Value::Null => "the API answered an empty error".to_owned(),
         other => other.to_string(),
     };
-    Some(ApiError::new(message, map.get("_error_ops").cloned()))
+    ApiError::new(message, ops)
 }
 
 /// One item's result in a bulk answer.
@@ -201,7 +221,7 @@ impl BulkAnswer {
             .map(|(key, slot)| ItemResult {
                 key: key.clone(),
                 result: match slot {
-                    Some(v) => rule(v, AnswerKind::Value).map_err(ItemError::Api),
+                    Some(v) => rule(v).map_err(ItemError::Api),
                     None => Err(ItemError::NoResult { changes }),
                 },
             })
@@ -259,8 +279,7 @@ impl BulkAnswer {
     /// The answer as the API sent it, parsed again from [`BulkAnswer::raw_text`] on first
     /// use (the items own their parts of the first parse).
     pub fn raw(&self) -> &Value {
-        self.raw
-            .get_or_init(|| serde_json::from_str(&self.text).unwrap_or(Value::Null))
+        self.raw.get_or_init(|| parse(&self.text))
     }
 
     /// The answer's exact JSON text (without a byte-order mark or surrounding white
@@ -270,26 +289,24 @@ impl BulkAnswer {
     }
 }
 
-/// A single command's successful answer: its value and its exact text.
-#[derive(Clone, Debug, PartialEq)]
+/// A single command's successful answer: its exact text, and its value, built from the
+/// text when first asked for (printing the text never builds it).
+#[derive(Clone, Debug)]
 pub struct ValueAnswer {
-    value: Value,
     text: String,
+    value: OnceLock<Value>,
 }
 
 impl ValueAnswer {
-    pub(crate) fn new(text: String, value: Value) -> Self {
-        Self { value, text }
-    }
-
     /// The answer.
     pub fn value(&self) -> &Value {
-        &self.value
+        self.value.get_or_init(|| parse(&self.text))
     }
 
     /// The answer, owned.
     pub fn into_value(self) -> Value {
-        self.value
+        let Self { text, mut value } = self;
+        value.take().unwrap_or_else(|| parse(&text))
     }
 
     /// The answer's exact JSON text (without a byte-order mark or surrounding white
@@ -297,6 +314,17 @@ impl ValueAnswer {
     pub fn raw_text(&self) -> &str {
         &self.text
     }
+}
+
+impl PartialEq for ValueAnswer {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+/// Parses text that was read as JSON once already, so it cannot fail.
+fn parse(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or(Value::Null)
 }
 
 /// A decoded answer of any command.
@@ -343,11 +371,8 @@ pub trait FromReply: Sized {
 impl FromReply for Value {
     fn from_reply(reply: Reply) -> Self {
         match reply {
-            Reply::Value(v) => v.value,
-            Reply::Bulk(mut b) => b
-                .raw
-                .take()
-                .unwrap_or_else(|| serde_json::from_str(&b.text).unwrap_or(Value::Null)),
+            Reply::Value(v) => v.into_value(),
+            Reply::Bulk(mut b) => b.raw.take().unwrap_or_else(|| parse(&b.text)),
         }
     }
 }
@@ -361,7 +386,7 @@ impl FromReply for BulkAnswer {
                 error: None,
                 unmatched: Vec::new(),
                 text: v.text,
-                raw: OnceLock::from(v.value),
+                raw: v.value,
             },
         }
     }

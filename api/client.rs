@@ -5,7 +5,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::answer::{BulkAnswer, Refusal, Reply, ValueAnswer, decode};
+use crate::answer::{BulkAnswer, Refusal, Reply, decode, decode_bulk};
 use crate::error::{ApiError, Error, ErrorKind, Sent, Timeout};
 use crate::info::{AnswerKind, Command, DynCommand, Effect};
 use crate::limit::{Limiter, RateLimit};
@@ -128,8 +128,8 @@ pub struct ClientBuilder {
 }
 
 /// The default answer limit. The largest answers are searches with `limit=ALL`: at a few
-/// hundred bytes a domain, 32 MiB holds over 50,000 domains. Decoding costs a small
-/// multiple of the size (see `max_answer_bytes`), so the limit also bounds memory.
+/// hundred bytes a domain, 32 MiB holds over 50,000 domains. Building a `Value` costs
+/// several times the text (see `max_answer_bytes`), so the limit also bounds memory.
 const DEFAULT_MAX_ANSWER_BYTES: usize = 32 << 20;
 
 impl Default for ClientBuilder {
@@ -208,8 +208,10 @@ impl ClientBuilder {
         self
     }
 
-    /// The largest answer read (default 32 MiB); a larger one is an error. Decoding an
-    /// answer of typical rows peaks at about 4 times its size.
+    /// The largest answer read (default 32 MiB); a larger one is an error. A call holds
+    /// about its answer's size (the text, read once for the answer rules); building the
+    /// answer's `Value` of typical rows costs about 8 times more, a bulk answer's items
+    /// included.
     pub fn max_answer_bytes(mut self, n: usize) -> Self {
         self.max_answer_bytes = n;
         self
@@ -524,21 +526,22 @@ impl Client {
             tokio::time::sleep(delay).await;
             last = Some(error);
         };
-        let (text, value) = match decode(answer.status, answer.body, info.answer) {
-            Ok(v) => v,
-            Err(Refusal::Status(s)) => return Err(tag(Error::http_status(s, None), attempts)),
-            Err(Refusal::Unreadable(m)) => {
-                return Err(tag(Error::new(ErrorKind::Answer, Sent::Yes, m), attempts));
-            }
-            Err(Refusal::Api(e)) => return Err(tag(Error::api(e), attempts)),
+        let refused = |r: Refusal| match r {
+            Refusal::Status(s) => Error::http_status(s, None),
+            Refusal::Unreadable(m) => Error::new(ErrorKind::Answer, Sent::Yes, m),
+            Refusal::Api(e) => Error::api(e),
         };
         match (info.answer, &keys) {
             (AnswerKind::Bulk, Some(keys)) => {
+                let (text, value) = decode_bulk(answer.status, answer.body)
+                    .map_err(|r| tag(refused(r), attempts))?;
                 BulkAnswer::from_parts(text, value, keys, info.effect)
                     .map(Reply::Bulk)
                     .map_err(|e| tag(Error::api(e), attempts))
             }
-            _ => Ok(Reply::Value(ValueAnswer::new(text, value))),
+            _ => decode(answer.status, answer.body, info.answer)
+                .map(Reply::Value)
+                .map_err(|r| tag(refused(r), attempts)),
         }
     }
 

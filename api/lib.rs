@@ -41,6 +41,7 @@ pub mod methods;
 pub mod registry;
 pub mod requests;
 pub mod rt;
+mod shape;
 pub mod types;
 
 pub use answer::{BulkAnswer, FromReply, ItemResult, Refusal, Reply, ValueAnswer, classify};
