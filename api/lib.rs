@@ -20,9 +20,31 @@
 //!   `_error`, is success; anything else is an [`Error`] that says whether the request was
 //!   sent and whether its outcome is unknown. Bulk commands answer a [`BulkAnswer`] with
 //!   every item's own result.
-//! - Read-only commands are retried on transport errors, 5xx and 429; changing ones never
-//!   are. A rate limiter is on by default. Requests are POSTed over HTTPS (plain HTTP only
-//!   to loopback addresses, for the sandbox and tests).
+//! - Read-only commands are retried on transport errors, timeouts, 5xx and 429; changing
+//!   ones only when their request provably never left (the connection could not be made).
+//!   Each attempt has a timeout, and a call may have an overall deadline
+//!   ([`ClientBuilder::deadline`], [`CallOptions::deadline`]) that bounds rate-limiter
+//!   waits, attempts and backoff alike. A rate limiter is on by default; it serves callers
+//!   first come, first served. Requests are POSTed over HTTPS (plain HTTP only to loopback
+//!   addresses, for the sandbox and tests).
+//!
+//! # Errors and unknown outcomes
+//!
+//! An [`Error`] says whether anything was sent ([`Error::sent`]), whether the API refused
+//! ([`Error::api_error`]), which timeout fired ([`Error::timeout_kind`]), how many
+//! attempts were made ([`Error::attempts`]) and, above all for commands that register,
+//! buy or change anything, whether the outcome is unknown ([`Error::is_outcome_unknown`]):
+//! then the command may have been carried out, and the state must be checked before it is
+//! repeated. A bulk answer says the same per item ([`ItemError::is_outcome_unknown`]): an
+//! item the answer does not mention is unknown, never "failed".
+//!
+//! Dropping a call's future (a `select!`, a timeout of the caller's own, Ctrl-C) ends the
+//! call without an error to read: if the request may already have been written, a changing
+//! command's outcome is unknown in the same way. [`CallOptions::deadline`] bounds a call
+//! and still reports what was sent.
+//!
+//! A successful answer keeps its exact JSON text ([`Reply::raw_text`]): print it to show
+//! ids above 64 bits and amounts such as `990.00` exactly as the API wrote them.
 //! - [`registry`] describes every command and type as data, and parses a request of any
 //!   command by name: the command-line tool and the sandbox are built on it.
 
