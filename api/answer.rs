@@ -5,11 +5,13 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use serde_json::{Map, Value};
+use serde::de::DeserializeSeed;
+use serde_json::Value;
 
 use crate::error::ApiError;
 use crate::info::{AnswerKind, Effect};
 use crate::item::ItemError;
+use crate::pick::{Pick, Picked};
 use crate::shape::Shape;
 
 /// Why an answer is not a success.
@@ -28,7 +30,7 @@ pub enum Refusal {
 /// byte-order mark before the JSON is ignored.
 pub fn classify(status: u16, body: &[u8], kind: AnswerKind) -> Result<Value, Refusal> {
     match kind {
-        AnswerKind::Bulk => decode_bulk(status, body.to_vec()).map(|(_, v)| v),
+        AnswerKind::Bulk => value_of_bulk(status, body.to_vec()),
         _ => decode(status, body.to_vec(), kind).map(ValueAnswer::into_value),
     }
 }
@@ -45,16 +47,26 @@ pub(crate) fn decode(status: u16, body: Vec<u8>, kind: AnswerKind) -> Result<Val
     })
 }
 
-/// A bulk command's answer, parsed: its items are needed one by one. A top-level
-/// `_error` beside the items is left to the split, which decides whether any item was
-/// answered.
-pub(crate) fn decode_bulk(status: u16, body: Vec<u8>) -> Result<(String, Value), Refusal> {
+/// A bulk command's answer: the body becomes the text (no copy), read once against the
+/// request's keys.
+pub(crate) fn decode_bulk(
+    status: u16,
+    body: Vec<u8>,
+    keys: &[String],
+    effect: Effect,
+) -> Result<BulkAnswer, Refusal> {
+    BulkAnswer::from_text(text_of(status, body)?, keys, effect)
+}
+
+/// A bulk answer as one value, for [`classify`]: a top-level `_error` beside the items is
+/// left to the split.
+fn value_of_bulk(status: u16, body: Vec<u8>) -> Result<Value, Refusal> {
     let text = text_of(status, body)?;
     let value: Value = serde_json::from_str(&text).map_err(|e| unreadable(&text, e))?;
     if !value.is_object() {
         verdict(Shape::of(&value), AnswerKind::Bulk).map_err(Refusal::Api)?;
     }
-    Ok((text, value))
+    Ok(value)
 }
 
 /// The body as text: a success status, UTF-8, not blank; a BOM and the white space
@@ -114,12 +126,6 @@ fn rule(value: Value) -> Result<Value, ApiError> {
     verdict(Shape::of(&value), AnswerKind::Value).map(|()| value)
 }
 
-/// The `_error` of an object, if it has one.
-pub(crate) fn item_error(map: &Map<String, Value>) -> Option<ApiError> {
-    let e = map.get("_error")?.clone();
-    Some(api_error(e, map.get("_error_ops").cloned()))
-}
-
 /// An `_error` value as an error; a blank one still says something.
 fn api_error(e: Value, ops: Option<Value>) -> ApiError {
     let message = match e {
@@ -147,6 +153,7 @@ pub struct BulkAnswer {
     items: Vec<ItemResult>,
     error: Option<ApiError>,
     unmatched: Vec<(String, Value)>,
+    unmatched_total: usize,
     text: String,
     raw: OnceLock<Value>,
 }
@@ -156,65 +163,71 @@ impl BulkAnswer {
     /// item keys. An item the answer does not mention is [`ItemError::NoResult`]: for a
     /// changing command (`effect`), its outcome is unknown.
     pub fn split(value: Value, keys: &[String], effect: Effect) -> Result<Self, ApiError> {
-        let text = value.to_string();
-        Self::from_parts(text, value, keys, effect)
+        Self::from_text(value.to_string(), keys, effect).map_err(|r| match r {
+            Refusal::Api(e) => e,
+            Refusal::Unreadable(m) => ApiError::new(m, None),
+            Refusal::Status(s) => ApiError::new(format!("the server answered HTTP {s}"), None),
+        })
     }
 
-    /// Splits a decoded answer, moving each item's value out of it.
-    pub(crate) fn from_parts(
+    /// Reads an answer's text against the request's keys, building only the items asked
+    /// for (and a few entries under other keys, to report).
+    pub(crate) fn from_text(
         text: String,
-        value: Value,
         keys: &[String],
         effect: Effect,
-    ) -> Result<Self, ApiError> {
+    ) -> Result<Self, Refusal> {
         let changes = effect == Effect::Change;
-        let mut slots: Vec<Option<Value>> = keys.iter().map(|_| None).collect();
-        let mut error = None;
-        let mut unmatched = Vec::new();
-        match value {
-            Value::Object(mut map) => {
-                error = item_error(&map);
-                map.remove("_error");
-                map.remove("_error_ops");
-                let index: HashMap<&str, usize> = keys
-                    .iter()
-                    .enumerate()
-                    .map(|(i, k)| (k.as_str(), i))
-                    .collect();
-                for (k, v) in map {
-                    match index.get(k.as_str()).and_then(|&i| slots.get_mut(i)) {
-                        Some(slot) => *slot = Some(v),
-                        None => unmatched.push((k, v)),
-                    }
-                }
-                if let Some(e) = &error {
-                    if slots.iter().all(Option::is_none) && unmatched.is_empty() {
-                        return Err(e.clone());
-                    }
-                }
-            }
-            Value::Array(values) => {
-                let mut values = values.into_iter();
-                for (slot, v) in slots.iter_mut().zip(values.by_ref()) {
-                    *slot = Some(v);
-                }
-                unmatched.extend(
-                    values
-                        .enumerate()
-                        .map(|(i, v)| ((keys.len() + i).to_string(), v)),
-                );
-            }
-            Value::Bool(true) => slots.iter_mut().for_each(|s| *s = Some(Value::Bool(true))),
-            other => {
-                return Err(ApiError::new(
-                    format!(
-                        "the API answered a bulk command with {}",
-                        crate::rt::kind(&other)
-                    ),
-                    None,
-                ));
-            }
+        let index: HashMap<&str, usize> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.as_str(), i))
+            .collect();
+        let mut de = serde_json::Deserializer::from_str(&text);
+        let picked = Pick {
+            index: &index,
+            len: keys.len(),
         }
+        .deserialize(&mut de)
+        .and_then(|p| de.end().map(|()| p))
+        .map_err(|e| unreadable(&text, e))?;
+        let (slots, error, unmatched, unmatched_total) = match picked {
+            Picked::Items {
+                slots,
+                error,
+                ops,
+                unmatched,
+                unmatched_total,
+            } => {
+                let error = error.map(|e| api_error(e, ops));
+                if let Some(e) = &error {
+                    if slots.iter().all(Option::is_none) && unmatched_total == 0 {
+                        return Err(Refusal::Api(e.clone()));
+                    }
+                }
+                (slots, error, unmatched, unmatched_total)
+            }
+            Picked::Scalar(Value::Bool(true)) => (
+                vec![Some(Value::Bool(true)); keys.len()],
+                None,
+                Vec::new(),
+                0,
+            ),
+            Picked::Scalar(v) => {
+                let e = verdict(Shape::of(&v), AnswerKind::Bulk)
+                    .err()
+                    .unwrap_or_else(|| {
+                        ApiError::new(
+                            format!(
+                                "the API answered a bulk command with {}",
+                                crate::rt::kind(&v)
+                            ),
+                            None,
+                        )
+                    });
+                return Err(Refusal::Api(e));
+            }
+        };
         let items = keys
             .iter()
             .zip(slots)
@@ -230,6 +243,7 @@ impl BulkAnswer {
             items,
             error,
             unmatched,
+            unmatched_total,
             text,
             raw: OnceLock::new(),
         })
@@ -249,7 +263,7 @@ impl BulkAnswer {
     /// nothing under keys the request did not send.
     pub fn is_ok(&self) -> bool {
         self.error.is_none()
-            && self.unmatched.is_empty()
+            && self.unmatched_total == 0
             && self.items.iter().all(|i| i.result.is_ok())
     }
 
@@ -270,10 +284,17 @@ impl BulkAnswer {
     }
 
     /// Entries of the answer under keys the request did not send (an array answer's extra
-    /// elements under their index), in the answer's order. Any makes the answer not ok:
-    /// the API answered something that was not asked.
+    /// elements under their index), in the answer's order: the first 64 of them (see
+    /// [`BulkAnswer::unmatched_total`]). Any makes the answer not ok: the API answered
+    /// something that was not asked.
     pub fn unmatched(&self) -> &[(String, Value)] {
         &self.unmatched
+    }
+
+    /// How many entries the answer held under keys the request did not send, including
+    /// those past the ones [`BulkAnswer::unmatched`] keeps.
+    pub fn unmatched_total(&self) -> usize {
+        self.unmatched_total
     }
 
     /// The answer as the API sent it, parsed again from [`BulkAnswer::raw_text`] on first
@@ -385,6 +406,7 @@ impl FromReply for BulkAnswer {
                 items: Vec::new(),
                 error: None,
                 unmatched: Vec::new(),
+                unmatched_total: 0,
                 text: v.text,
                 raw: v.value,
             },

@@ -5,7 +5,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::answer::{BulkAnswer, Refusal, Reply, decode, decode_bulk};
+use crate::answer::{Refusal, Reply, decode, decode_bulk};
 use crate::error::{ApiError, Error, ErrorKind, Sent, Timeout};
 use crate::info::{AnswerKind, Command, DynCommand, Effect};
 use crate::limit::{Limiter, RateLimit};
@@ -533,11 +533,9 @@ impl Client {
         };
         match (info.answer, &keys) {
             (AnswerKind::Bulk, Some(keys)) => {
-                let (text, value) = decode_bulk(answer.status, answer.body)
-                    .map_err(|r| tag(refused(r), attempts))?;
-                BulkAnswer::from_parts(text, value, keys, info.effect)
+                decode_bulk(answer.status, answer.body, keys, info.effect)
                     .map(Reply::Bulk)
-                    .map_err(|e| tag(Error::api(e), attempts))
+                    .map_err(|r| tag(refused(r), attempts))
             }
             _ => decode(answer.status, answer.body, info.answer)
                 .map(Reply::Value)

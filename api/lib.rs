@@ -60,6 +60,7 @@ mod info;
 mod item;
 mod limit;
 pub mod methods;
+mod pick;
 pub mod registry;
 pub mod requests;
 pub mod rt;

@@ -40,8 +40,8 @@ impl RateLimit {
     }
 
     pub(crate) fn check(&self) -> Result<(), Error> {
-        // `!(x >= min)` also refuses NaN.
-        if !self.per_second.is_finite() || !(self.per_second >= Self::SLOWEST) {
+        // NaN is not finite, so it is refused too.
+        if !self.per_second.is_finite() || self.per_second < Self::SLOWEST {
             return Err(Error::config(format!(
                 "the rate limit must be a finite number of requests a second, at least one an hour, got {}",
                 self.per_second

@@ -124,7 +124,7 @@ impl<'de> Deserialize<'de> for Key {
 /// A value read and dropped. Unlike `IgnoredAny`, which serde_json skips without a depth
 /// limit, it goes through `deserialize_any`, so that the shape read refuses exactly the
 /// nesting that building the value would refuse.
-struct Skip;
+pub(crate) struct Skip;
 
 impl<'de> Deserialize<'de> for Skip {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

@@ -114,8 +114,14 @@ async fn peak_ratio(body: Vec<u8>) -> (f64, f64) {
     (call as f64 / size as f64, built as f64 / size as f64)
 }
 
+/// One test, so that nothing else allocates while a peak is measured.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn decoding_peaks_at_a_small_multiple_of_the_answer() {
+    answers_of_rows().await;
+    unasked_bulk_entries_are_not_built().await;
+}
+
+async fn answers_of_rows() {
     let mut checked = 0;
     for mib in [1usize, 16, 63] {
         let (call, value) = peak_ratio(rows(mib << 20)).await;
@@ -128,4 +134,44 @@ async fn decoding_peaks_at_a_small_multiple_of_the_answer() {
         checked += 1;
     }
     assert_eq!(checked, 3);
+}
+
+/// A bulk answer of one requested item and 16 MiB of entries the request did not send:
+/// they are counted, the first 64 kept, the rest never built.
+async fn unasked_bulk_entries_are_not_built() {
+    let size = 16usize << 20;
+    let mut body = String::with_capacity(size + 64);
+    body.push_str(r#"{"0":{"id":1}"#);
+    let mut n = 0usize;
+    while body.len() < size {
+        body.push_str(&format!(r#","x{n}":{{"id":{n},"_error":"who asked"}}"#));
+        n += 1;
+    }
+    body.push('}');
+    let size = body.len();
+    let url = serve(Arc::new(body.into_bytes())).await;
+    let client = Client::builder()
+        .base_url(&url)
+        .credentials("demo", "x")
+        .rate_limit(None)
+        .max_answer_bytes(64 << 20)
+        .build()
+        .unwrap();
+    let request = Request::from_args("domainsRegister", &json!([{"domain": "a.com"}])).unwrap();
+    let base = CURRENT.load(Ordering::SeqCst);
+    PEAK.store(base, Ordering::SeqCst);
+    let reply = client.call(&request).await.unwrap();
+    let ratio = (PEAK.load(Ordering::SeqCst) - base) as f64 / size as f64;
+    println!(
+        "bulk with {n} unasked entries, {} MiB: call peak {ratio:.2} x",
+        size >> 20
+    );
+    let domaincontext::Reply::Bulk(answer) = reply else {
+        panic!("a bulk answer")
+    };
+    assert!(!answer.is_ok());
+    assert_eq!(answer.unmatched().len(), 64);
+    assert_eq!(answer.unmatched_total(), n);
+    assert!(answer.items()[0].result.is_ok());
+    assert!(ratio < BOUND, "{ratio:.2} x");
 }
