@@ -96,7 +96,14 @@ impl Limiter {
     pub(crate) async fn acquire(&self, cost: u32, until: Option<Instant>) -> Result<(), TooLong> {
         let need = f64::from(cost.max(1));
         let threshold = need.min(self.burst);
-        let mut b = self.bucket.lock().await;
+        // The queue itself counts against `until`: a caller behind a long wait gives up
+        // when its own bound passes.
+        let mut b = match until {
+            Some(u) => tokio::time::timeout_at(u.into(), self.bucket.lock())
+                .await
+                .map_err(|_| TooLong)?,
+            None => self.bucket.lock().await,
+        };
         let now = Instant::now();
         self.refill(&mut b, now);
         if b.tokens < threshold {

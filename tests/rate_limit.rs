@@ -128,3 +128,39 @@ async fn a_retry_does_not_wait_on_the_limiter_past_the_retry_bounds() {
     assert_eq!(err.attempts(), 1);
     assert_eq!(server.requests().len(), 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deadline_holds_while_queued_behind_another_caller() {
+    let server = Hostile::always(Script::json("true")).await;
+    let client = Client::builder()
+        .base_url(&server.url)
+        .credentials("demo", "x")
+        .rate_limit(Some(RateLimit::new(1.0, 1).unwrap()))
+        .build()
+        .unwrap();
+    client.call(&single()).await.unwrap();
+    // The next caller waits a second for its token, first in the queue.
+    let first = tokio::spawn({
+        let c = client.clone();
+        async move { c.call(&single()).await.map(|_| ()) }
+    });
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    let options = domaincontext::CallOptions {
+        deadline: Some(Duration::from_millis(200)),
+        ..Default::default()
+    };
+    let started = Instant::now();
+    let err = client
+        .call_with(&single(), options)
+        .await
+        .expect_err("deadline");
+    assert!(
+        started.elapsed() < Duration::from_millis(500),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(err.timeout_kind(), Some(domaincontext::Timeout::Deadline));
+    assert_eq!(err.sent(), domaincontext::Sent::No);
+    first.await.unwrap().unwrap();
+    assert_eq!(server.requests().len(), 2);
+}
