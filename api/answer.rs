@@ -1,10 +1,18 @@
-//! The answer rules of the API: what counts as success, and how a bulk answer is split into
-//! one result per item, none dropped.
+//! The answer rules of the API: what counts as success, for a whole answer and for each
+//! item of a bulk answer alike, and how a bulk answer is split into one result per item,
+//! none dropped, none renamed.
 
-use serde_json::{Map, Value};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::de::DeserializeSeed;
+use serde_json::Value;
 
 use crate::error::ApiError;
-use crate::info::AnswerKind;
+use crate::info::{AnswerKind, Effect};
+use crate::item::ItemError;
+use crate::pick::{Pick, Picked};
+use crate::shape::Shape;
 
 /// Why an answer is not a success.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,137 +26,226 @@ pub enum Refusal {
 }
 
 /// Classifies an answer as the seed says: the scalar `true`, or an object or array without
-/// `_error`, is success (and, for searches, a bare number); anything else is an error.
+/// `_error`, is success (and, for searches, a bare number); anything else is an error. A
+/// byte-order mark before the JSON is ignored.
 pub fn classify(status: u16, body: &[u8], kind: AnswerKind) -> Result<Value, Refusal> {
+    match kind {
+        AnswerKind::Bulk => value_of_bulk(status, body.to_vec()),
+        _ => decode(status, body.to_vec(), kind).map(ValueAnswer::into_value),
+    }
+}
+
+/// A single command's answer, decided without building it: the body becomes the text
+/// (no copy), read once for its shape; the value is built when first asked for.
+pub(crate) fn decode(status: u16, body: Vec<u8>, kind: AnswerKind) -> Result<ValueAnswer, Refusal> {
+    let text = text_of(status, body)?;
+    let shape: Shape = serde_json::from_str(&text).map_err(|e| unreadable(&text, e))?;
+    verdict(shape, kind).map_err(Refusal::Api)?;
+    Ok(ValueAnswer {
+        text,
+        value: OnceLock::new(),
+    })
+}
+
+/// A bulk command's answer: the body becomes the text (no copy), read once against the
+/// request's keys.
+pub(crate) fn decode_bulk(
+    status: u16,
+    body: Vec<u8>,
+    keys: &[String],
+    effect: Effect,
+) -> Result<BulkAnswer, Refusal> {
+    BulkAnswer::from_text(text_of(status, body)?, keys, effect)
+}
+
+/// A bulk answer as one value, for [`classify`]: a top-level `_error` beside the items is
+/// left to the split.
+fn value_of_bulk(status: u16, body: Vec<u8>) -> Result<Value, Refusal> {
+    let text = text_of(status, body)?;
+    let value: Value = serde_json::from_str(&text).map_err(|e| unreadable(&text, e))?;
+    if !value.is_object() {
+        verdict(Shape::of(&value), AnswerKind::Bulk).map_err(Refusal::Api)?;
+    }
+    Ok(value)
+}
+
+/// The body as text: a success status, UTF-8, not blank; a BOM and the white space
+/// around the JSON removed in place.
+fn text_of(status: u16, body: Vec<u8>) -> Result<String, Refusal> {
     if !(200..300).contains(&status) {
         return Err(Refusal::Status(status));
     }
-    let text = match std::str::from_utf8(body) {
-        Ok(t) => t,
-        Err(_) => {
-            return Err(Refusal::Unreadable(
-                "the answer is not UTF-8 text".to_owned(),
-            ));
-        }
-    };
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
+    let mut text = String::from_utf8(body)
+        .map_err(|_| Refusal::Unreadable("the answer is not UTF-8 text".to_owned()))?;
+    let trimmed = text.trim_start_matches('\u{feff}').trim();
+    if trimmed.len() != text.len() {
+        let start = trimmed.as_ptr() as usize - text.as_ptr() as usize;
+        let end = start + trimmed.len();
+        text.truncate(end);
+        text.drain(..start);
+    }
+    if text.is_empty() {
         return Err(Refusal::Unreadable("the answer is blank".to_owned()));
     }
-    let value: Value = match serde_json::from_str(trimmed) {
-        Ok(v) => v,
-        Err(e) if trimmed.starts_with('<') => {
-            return Err(Refusal::Unreadable(format!(
-                "the answer is HTML, not JSON ({e})"
-            )));
-        }
-        Err(e) => {
-            return Err(Refusal::Unreadable(format!(
-                "the answer is not valid JSON: {e}"
-            )));
-        }
-    };
-    match value {
-        Value::Bool(true) | Value::Array(_) => Ok(value),
-        // A bulk answer's top-level `_error` comes with the items' own results; splitting
-        // decides whether any item was answered.
-        Value::Object(_) if kind == AnswerKind::Bulk => Ok(value),
-        Value::Object(ref map) => match item_error(map) {
-            Some(e) => Err(Refusal::Api(e)),
-            None => Ok(value),
-        },
-        Value::Number(_) if kind == AnswerKind::Search => Ok(value),
-        Value::Bool(false) => Err(Refusal::Api(ApiError::new("the API answered false", None))),
-        Value::Null => Err(Refusal::Api(ApiError::new("the API answered null", None))),
-        Value::Number(n) => Err(Refusal::Api(ApiError::new(
+    Ok(text)
+}
+
+fn unreadable(text: &str, e: serde_json::Error) -> Refusal {
+    Refusal::Unreadable(if text.starts_with('<') {
+        format!("the answer is HTML, not JSON ({e})")
+    } else {
+        format!("the answer is not valid JSON: {e}")
+    })
+}
+
+/// The answer rules: the same for a whole answer and for a bulk item.
+fn verdict(shape: Shape, kind: AnswerKind) -> Result<(), ApiError> {
+    match shape {
+        Shape::Bool(true) | Shape::Array => Ok(()),
+        Shape::Object { error: None, .. } => Ok(()),
+        Shape::Object {
+            error: Some(e),
+            ops,
+        } => Err(api_error(e, ops)),
+        Shape::Number(_) if kind == AnswerKind::Search => Ok(()),
+        Shape::Bool(false) => Err(ApiError::new("the API answered false", None)),
+        Shape::Null => Err(ApiError::new("the API answered null", None)),
+        Shape::Number(n) => Err(ApiError::new(
             format!("the API answered a bare number: {n}"),
             None,
-        ))),
-        Value::String(s) => Err(Refusal::Api(ApiError::new(
+        )),
+        Shape::String(s) => Err(ApiError::new(
             format!("the API answered a bare string: {s:?}"),
             None,
-        ))),
+        )),
     }
 }
 
-/// The `_error` of an object, if it has one.
-pub fn item_error(map: &Map<String, Value>) -> Option<ApiError> {
-    let e = map.get("_error")?;
+/// A bulk item under the answer rules.
+fn rule(value: Value) -> Result<Value, ApiError> {
+    verdict(Shape::of(&value), AnswerKind::Value).map(|()| value)
+}
+
+/// An `_error` value as an error; a blank one still says something.
+fn api_error(e: Value, ops: Option<Value>) -> ApiError {
     let message = match e {
-        Value::String(s) => s.clone(),
+        Value::String(s) if s.trim().is_empty() => "the API answered an empty error".to_owned(),
+        Value::String(s) => s,
+        Value::Null => "the API answered an empty error".to_owned(),
         other => other.to_string(),
     };
-    Some(ApiError::new(message, map.get("_error_ops").cloned()))
+    ApiError::new(message, ops)
 }
 
 /// One item's result in a bulk answer.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct ItemResult {
-    /// The item's key, as sent (its index, or its key argument's value).
+    /// The item's key, as sent (its index, or the key the caller gave it).
     pub key: String,
-    /// Its own answer, or its own error.
-    pub result: Result<Value, ApiError>,
+    /// Its own answer, or why there is none.
+    pub result: Result<Value, ItemError>,
 }
 
-/// A bulk command's answer: every item's own result, in request order.
-#[derive(Clone, Debug, PartialEq)]
+/// A bulk command's answer: every item's own result, in request order, and whatever the
+/// answer held that the request did not ask for.
+#[derive(Clone, Debug)]
 pub struct BulkAnswer {
     items: Vec<ItemResult>,
     error: Option<ApiError>,
     unmatched: Vec<(String, Value)>,
-    raw: Value,
+    unmatched_total: usize,
+    text: String,
+    raw: OnceLock<Value>,
 }
 
 impl BulkAnswer {
     /// Splits `value` (already classified; may carry a top-level `_error`) by the request's
-    /// item keys. An item the answer does not mention gets an error of its own.
-    pub fn split(value: Value, keys: &[String]) -> Result<Self, ApiError> {
-        let mut items = Vec::with_capacity(keys.len());
-        let mut error = None;
-        let mut unmatched = Vec::new();
-        match &value {
-            Value::Object(map) => {
-                error = item_error(map);
-                let found = keys.iter().filter(|k| map.contains_key(k.as_str())).count();
-                if let (Some(e), 0) = (&error, found) {
-                    return Err(e.clone());
-                }
-                for key in keys {
-                    items.push(item_result(key, map.get(key.as_str())));
-                }
-                for (k, v) in map {
-                    if !keys.iter().any(|key| key == k) && k != "_error" && k != "_error_ops" {
-                        unmatched.push((k.clone(), v.clone()));
+    /// item keys. An item the answer does not mention is [`ItemError::NoResult`]: for a
+    /// changing command (`effect`), its outcome is unknown.
+    pub fn split(value: Value, keys: &[String], effect: Effect) -> Result<Self, ApiError> {
+        Self::from_text(value.to_string(), keys, effect).map_err(|r| match r {
+            Refusal::Api(e) => e,
+            Refusal::Unreadable(m) => ApiError::new(m, None),
+            Refusal::Status(s) => ApiError::new(format!("the server answered HTTP {s}"), None),
+        })
+    }
+
+    /// Reads an answer's text against the request's keys, building only the items asked
+    /// for (and a few entries under other keys, to report).
+    pub(crate) fn from_text(
+        text: String,
+        keys: &[String],
+        effect: Effect,
+    ) -> Result<Self, Refusal> {
+        let changes = effect == Effect::Change;
+        let index: HashMap<&str, usize> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.as_str(), i))
+            .collect();
+        let mut de = serde_json::Deserializer::from_str(&text);
+        let picked = Pick {
+            index: &index,
+            len: keys.len(),
+        }
+        .deserialize(&mut de)
+        .and_then(|p| de.end().map(|()| p))
+        .map_err(|e| unreadable(&text, e))?;
+        let (slots, error, unmatched, unmatched_total) = match picked {
+            Picked::Items {
+                slots,
+                error,
+                ops,
+                unmatched,
+                unmatched_total,
+            } => {
+                let error = error.map(|e| api_error(e, ops));
+                if let Some(e) = &error {
+                    if slots.iter().all(Option::is_none) && unmatched_total == 0 {
+                        return Err(Refusal::Api(e.clone()));
                     }
                 }
+                (slots, error, unmatched, unmatched_total)
             }
-            Value::Array(values) => {
-                for (i, key) in keys.iter().enumerate() {
-                    items.push(item_result(key, values.get(i)));
-                }
-                for (i, v) in values.iter().enumerate().skip(keys.len()) {
-                    unmatched.push((i.to_string(), v.clone()));
-                }
+            Picked::Scalar(Value::Bool(true)) => (
+                vec![Some(Value::Bool(true)); keys.len()],
+                None,
+                Vec::new(),
+                0,
+            ),
+            Picked::Scalar(v) => {
+                let e = verdict(Shape::of(&v), AnswerKind::Bulk)
+                    .err()
+                    .unwrap_or_else(|| {
+                        ApiError::new(
+                            format!(
+                                "the API answered a bulk command with {}",
+                                crate::rt::kind(&v)
+                            ),
+                            None,
+                        )
+                    });
+                return Err(Refusal::Api(e));
             }
-            Value::Bool(true) => items.extend(keys.iter().map(|k| ItemResult {
-                key: k.clone(),
-                result: Ok(Value::Bool(true)),
-            })),
-            other => {
-                return Err(ApiError::new(
-                    format!(
-                        "the API answered a bulk command with {}",
-                        crate::rt::kind(other)
-                    ),
-                    None,
-                ));
-            }
-        }
+        };
+        let items = keys
+            .iter()
+            .zip(slots)
+            .map(|(key, slot)| ItemResult {
+                key: key.clone(),
+                result: match slot {
+                    Some(v) => rule(v).map_err(ItemError::Api),
+                    None => Err(ItemError::NoResult { changes }),
+                },
+            })
+            .collect();
         Ok(Self {
             items,
             error,
             unmatched,
-            raw: value,
+            unmatched_total,
+            text,
+            raw: OnceLock::new(),
         })
     }
 
@@ -162,9 +259,12 @@ impl BulkAnswer {
         self.items
     }
 
-    /// True when every item succeeded and there is no top-level error.
+    /// True when every item succeeded, there is no top-level error and the answer holds
+    /// nothing under keys the request did not send.
     pub fn is_ok(&self) -> bool {
-        self.error.is_none() && self.items.iter().all(|i| i.result.is_ok())
+        self.error.is_none()
+            && self.unmatched_total == 0
+            && self.items.iter().all(|i| i.result.is_ok())
     }
 
     /// The items that failed.
@@ -172,46 +272,87 @@ impl BulkAnswer {
         self.items.iter().filter(|i| i.result.is_err())
     }
 
+    /// True when an item may have been carried out without an answer saying so.
+    pub fn is_outcome_unknown(&self) -> bool {
+        self.failed()
+            .any(|i| i.result.as_ref().is_err_and(ItemError::is_outcome_unknown))
+    }
+
     /// The top-level `_error`, which the API adds when any item fails.
     pub fn error(&self) -> Option<&ApiError> {
         self.error.as_ref()
     }
 
-    /// Entries of the answer under keys the request did not send.
+    /// Entries of the answer under keys the request did not send (an array answer's extra
+    /// elements under their index), in the answer's order: the first 64 of them (see
+    /// [`BulkAnswer::unmatched_total`]). Any makes the answer not ok: the API answered
+    /// something that was not asked.
     pub fn unmatched(&self) -> &[(String, Value)] {
         &self.unmatched
     }
 
-    /// The answer as the API sent it.
+    /// How many entries the answer held under keys the request did not send, including
+    /// those past the ones [`BulkAnswer::unmatched`] keeps.
+    pub fn unmatched_total(&self) -> usize {
+        self.unmatched_total
+    }
+
+    /// The answer as the API sent it, parsed again from [`BulkAnswer::raw_text`] on first
+    /// use (the items own their parts of the first parse).
     pub fn raw(&self) -> &Value {
-        &self.raw
+        self.raw.get_or_init(|| parse(&self.text))
+    }
+
+    /// The answer's exact JSON text (without a byte-order mark or surrounding white
+    /// space): numbers as the API wrote them, ids above 64 bits and `990.00` included.
+    pub fn raw_text(&self) -> &str {
+        &self.text
     }
 }
 
-/// One item's result: its own `_error`, its answer, or the lack of one.
-fn item_result(key: &str, answer: Option<&Value>) -> ItemResult {
-    let result = match answer {
-        Some(Value::Object(m)) => match item_error(m) {
-            Some(e) => Err(e),
-            None => Ok(Value::Object(m.clone())),
-        },
-        Some(v) => Ok(v.clone()),
-        None => Err(ApiError::new(
-            "the answer has no result for this item",
-            None,
-        )),
-    };
-    ItemResult {
-        key: key.to_owned(),
-        result,
+/// A single command's successful answer: its exact text, and its value, built from the
+/// text when first asked for (printing the text never builds it).
+#[derive(Clone, Debug)]
+pub struct ValueAnswer {
+    text: String,
+    value: OnceLock<Value>,
+}
+
+impl ValueAnswer {
+    /// The answer.
+    pub fn value(&self) -> &Value {
+        self.value.get_or_init(|| parse(&self.text))
     }
+
+    /// The answer, owned.
+    pub fn into_value(self) -> Value {
+        let Self { text, mut value } = self;
+        value.take().unwrap_or_else(|| parse(&text))
+    }
+
+    /// The answer's exact JSON text (without a byte-order mark or surrounding white
+    /// space): numbers as the API wrote them.
+    pub fn raw_text(&self) -> &str {
+        &self.text
+    }
+}
+
+impl PartialEq for ValueAnswer {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+/// Parses text that was read as JSON once already, so it cannot fail.
+fn parse(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or(Value::Null)
 }
 
 /// A decoded answer of any command.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum Reply {
     /// A single command's answer.
-    Value(Value),
+    Value(ValueAnswer),
     /// A bulk command's answer.
     Bulk(BulkAnswer),
 }
@@ -220,12 +361,20 @@ impl Reply {
     /// The answer as the API sent it.
     pub fn raw(&self) -> &Value {
         match self {
-            Reply::Value(v) => v,
+            Reply::Value(v) => v.value(),
             Reply::Bulk(b) => b.raw(),
         }
     }
 
-    /// True unless an item of a bulk answer failed.
+    /// The answer's exact JSON text: print this to keep numbers as the API wrote them.
+    pub fn raw_text(&self) -> &str {
+        match self {
+            Reply::Value(v) => v.raw_text(),
+            Reply::Bulk(b) => b.raw_text(),
+        }
+    }
+
+    /// True unless a bulk answer is not ok ([`BulkAnswer::is_ok`]).
     pub fn is_ok(&self) -> bool {
         match self {
             Reply::Value(_) => true,
@@ -243,8 +392,8 @@ pub trait FromReply: Sized {
 impl FromReply for Value {
     fn from_reply(reply: Reply) -> Self {
         match reply {
-            Reply::Value(v) => v,
-            Reply::Bulk(b) => b.raw,
+            Reply::Value(v) => v.into_value(),
+            Reply::Bulk(mut b) => b.raw.take().unwrap_or_else(|| parse(&b.text)),
         }
     }
 }
@@ -257,7 +406,9 @@ impl FromReply for BulkAnswer {
                 items: Vec::new(),
                 error: None,
                 unmatched: Vec::new(),
-                raw: v,
+                unmatched_total: 0,
+                text: v.text,
+                raw: v.value,
             },
         }
     }

@@ -1,6 +1,7 @@
 //! Bulk at scale: any number of items of a bulk command, sent in chunks with bounded
 //! concurrency inside the rate limit, every item's own result returned in input order.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -9,8 +10,8 @@ use tokio::task::JoinSet;
 
 use crate::answer::BulkAnswer;
 use crate::client::Client;
-use crate::error::{ApiError, Error};
-use crate::info::Command;
+use crate::info::{Command, Effect};
+use crate::item::ItemError;
 
 /// A bulk command: a list of items of a single command.
 pub trait Bulk: Command<Output = BulkAnswer> + Sized + Send + Sync + 'static {
@@ -38,25 +39,6 @@ impl Default for BulkOptions {
     }
 }
 
-/// Why one item of a bulk run has no success.
-#[derive(Clone, Debug)]
-pub enum ItemError {
-    /// The API refused this item.
-    Api(ApiError),
-    /// The request that carried the item failed as a whole; the error says whether it was
-    /// sent and whether its outcome is unknown. Shared by the chunk's items.
-    Chunk(Arc<Error>),
-}
-
-impl std::fmt::Display for ItemError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ItemError::Api(e) => write!(f, "{e}"),
-            ItemError::Chunk(e) => write!(f, "{e}"),
-        }
-    }
-}
-
 /// One item's outcome.
 #[derive(Clone, Debug)]
 pub struct ItemOutcome {
@@ -70,8 +52,9 @@ impl Client {
     /// Sends `items` as bulk requests of `options.chunk_size` items, at most
     /// `options.concurrency` at a time (the rate limiter counts every item), and returns
     /// one outcome per item in input order: none lost, none repeated, even when whole
-    /// chunks fail. Changing commands are never retried; their lost chunks come back as
-    /// [`ItemError::Chunk`] errors whose outcome is unknown.
+    /// chunks fail. Changing commands are never retried once sent; their lost chunks come
+    /// back as [`ItemError::Chunk`] errors whose outcome is unknown, and a chunk whose task
+    /// failed (a panic, a cancelled task) as [`ItemError::Lost`].
     pub async fn bulk<B: Bulk>(
         &self,
         items: Vec<B::Item>,
@@ -81,36 +64,57 @@ impl Client {
         let total = items.len();
         let permits = Arc::new(Semaphore::new(options.concurrency.max(1)));
         let mut tasks = JoinSet::new();
+        // Where each task's chunk starts and how long it is: a failed task reports only
+        // its id, and its items must still be accounted for.
+        let mut chunks = HashMap::new();
+        let mut changes = false;
         let mut items = items.into_iter();
         let mut start = 0;
         while start < total {
             let chunk: Vec<B::Item> = items.by_ref().take(chunk_size).collect();
             let len = chunk.len();
+            let request = B::from_items(chunk);
+            changes |= Command::info(&request).effect == Effect::Change;
             let (client, permits) = (self.clone(), permits.clone());
-            tasks.spawn(async move {
+            let handle = tasks.spawn(async move {
                 let _permit = permits.acquire_owned().await;
-                let request = B::from_items(chunk);
-                (start, len, client.call(&request).await)
+                client.call(&request).await
             });
+            chunks.insert(handle.id(), (start, len));
             start += len;
         }
         let mut slots: Vec<Option<Result<Value, ItemError>>> = (0..total).map(|_| None).collect();
-        while let Some(joined) = tasks.join_next().await {
-            let Ok((start, len, result)) = joined else {
+        while let Some(joined) = tasks.join_next_with_id().await {
+            let (id, result) = match joined {
+                Ok((id, result)) => (id, Ok(result)),
+                Err(e) => (e.id(), Err(e)),
+            };
+            let Some(&(start, len)) = chunks.get(&id) else {
+                continue;
+            };
+            let Some(slots) = slots.get_mut(start..start + len) else {
                 continue;
             };
             match result {
-                Ok(answer) => {
-                    for (i, item) in answer.into_items().into_iter().enumerate().take(len) {
-                        slots[start + i] = Some(item.result.map_err(ItemError::Api));
+                Ok(Ok(answer)) => {
+                    let mut answered = answer.into_items().into_iter();
+                    for slot in slots.iter_mut() {
+                        *slot = Some(
+                            answered
+                                .next()
+                                .map_or(Err(ItemError::NoResult { changes }), |i| i.result),
+                        );
                     }
                 }
-                Err(e) => {
+                Ok(Err(e)) => {
                     let e = Arc::new(e);
-                    for slot in &mut slots[start..start + len] {
+                    for slot in slots.iter_mut() {
                         *slot = Some(Err(ItemError::Chunk(e.clone())));
                     }
                 }
+                // The task died: nothing says how far it got. Its items stay empty and
+                // become `Lost` below.
+                Err(_) => {}
             }
         }
         slots
@@ -118,12 +122,7 @@ impl Client {
             .enumerate()
             .map(|(index, slot)| ItemOutcome {
                 index,
-                result: slot.unwrap_or_else(|| {
-                    Err(ItemError::Api(ApiError::new(
-                        "the request carrying this item did not complete",
-                        None,
-                    )))
-                }),
+                result: slot.unwrap_or(Err(ItemError::Lost { changes })),
             })
             .collect()
     }

@@ -5,8 +5,8 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::answer::{BulkAnswer, Refusal, Reply, classify};
-use crate::error::{Error, ErrorKind, Sent, Timeout};
+use crate::answer::{Refusal, Reply, decode, decode_bulk};
+use crate::error::{ApiError, Error, ErrorKind, Sent, Timeout};
 use crate::info::{AnswerKind, Command, DynCommand, Effect};
 use crate::limit::{Limiter, RateLimit};
 use crate::rt::FormWriter;
@@ -73,7 +73,9 @@ pub enum Method {
     Get,
 }
 
-/// When and how read-only commands are retried. Changing commands never are.
+/// When and how calls are retried: read-only commands after a transport error, a
+/// timeout, 5xx or 429; changing commands only when their request provably never left
+/// (the connection could not be made).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RetryPolicy {
     /// Retries after the first try.
@@ -82,7 +84,8 @@ pub struct RetryPolicy {
     pub base_delay: Duration,
     /// The longest delay.
     pub max_delay: Duration,
-    /// No retry starts after this much time since the first try.
+    /// No retry starts after this much time since the first try: the backoff sleep and
+    /// the rate limiter's wait before a retry must both end within it.
     pub max_elapsed: Duration,
 }
 
@@ -117,11 +120,14 @@ impl Default for RetryPolicy {
     }
 }
 
-/// Options of one call.
+/// Options of one call. A zero duration is refused with a config error.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CallOptions {
-    /// The answer timeout of this call, instead of the client's.
+    /// The answer timeout of each attempt of this call, instead of the client's.
     pub timeout: Option<Duration>,
+    /// The overall deadline of this call (rate-limiter waits, every attempt and the
+    /// backoff between them), instead of the client's.
+    pub deadline: Option<Duration>,
 }
 
 /// Builds a [`Client`].
@@ -133,10 +139,16 @@ pub struct ClientBuilder {
     method: Method,
     connect_timeout: Duration,
     timeout: Duration,
+    deadline: Option<Duration>,
     rate_limit: Option<RateLimit>,
     retry: RetryPolicy,
     max_answer_bytes: usize,
 }
+
+/// The default answer limit. The largest answers are searches with `limit=ALL`: at a few
+/// hundred bytes a domain, 32 MiB holds over 50,000 domains. Building a `Value` costs
+/// several times the text (see `max_answer_bytes`), so the limit also bounds memory.
+const DEFAULT_MAX_ANSWER_BYTES: usize = 32 << 20;
 
 impl Default for ClientBuilder {
     fn default() -> Self {
@@ -147,9 +159,10 @@ impl Default for ClientBuilder {
             method: Method::Post,
             connect_timeout: Duration::from_secs(10),
             timeout: Duration::from_secs(600),
+            deadline: None,
             rate_limit: Some(RateLimit::CONSERVATIVE),
             retry: RetryPolicy::default(),
-            max_answer_bytes: 64 << 20,
+            max_answer_bytes: DEFAULT_MAX_ANSWER_BYTES,
         }
     }
 }
@@ -185,9 +198,19 @@ impl ClientBuilder {
         self
     }
 
-    /// How long to wait for an answer (default 10 minutes, the provider's advice).
+    /// How long each attempt waits for an answer (default 10 minutes, the provider's
+    /// advice).
     pub fn timeout(mut self, d: Duration) -> Self {
         self.timeout = d;
+        self
+    }
+
+    /// The overall deadline of every call: rate-limiter waits, every attempt and the
+    /// backoff between them (default none: each attempt is bounded by the timeout, and
+    /// retries by [`RetryPolicy::max_elapsed`]). When it passes, the call ends with
+    /// [`Timeout::Deadline`].
+    pub fn deadline(mut self, d: Duration) -> Self {
+        self.deadline = Some(d);
         self
     }
 
@@ -203,7 +226,10 @@ impl ClientBuilder {
         self
     }
 
-    /// The largest answer read (default 64 MiB); a larger one is an error.
+    /// The largest answer read (default 32 MiB); a larger one is an error. A call holds
+    /// about its answer's size (the text, read once for the answer rules); building the
+    /// answer's `Value` of typical rows costs about 8 times more, a bulk answer's items
+    /// included.
     pub fn max_answer_bytes(mut self, n: usize) -> Self {
         self.max_answer_bytes = n;
         self
@@ -211,8 +237,21 @@ impl ClientBuilder {
 
     /// Checks the settings and builds the client. A plain-HTTP URL to a host that is not
     /// a loopback address is refused.
+    /// Timeouts and the deadline must not be zero, the rate limit must pass
+    /// [`RateLimit::new`]'s check, and the answer limit must not be zero.
     pub fn build(self) -> Result<Client, Error> {
         let base = check_base_url(&self.base_url)?;
+        check_duration("connect timeout", self.connect_timeout)?;
+        check_duration("timeout", self.timeout)?;
+        if let Some(d) = self.deadline {
+            check_duration("deadline", d)?;
+        }
+        if let Some(limit) = &self.rate_limit {
+            limit.check()?;
+        }
+        if self.max_answer_bytes == 0 {
+            return Err(Error::config("the answer limit must not be zero"));
+        }
         let http = reqwest::Client::builder()
             .connect_timeout(self.connect_timeout)
             .user_agent(concat!("domaincontext/", env!("CARGO_PKG_VERSION")))
@@ -229,12 +268,21 @@ impl ClientBuilder {
                 password: self.password,
                 method: self.method,
                 timeout: self.timeout,
+                deadline: self.deadline,
                 limiter: self.rate_limit.map(Limiter::new),
                 retry: self.retry,
                 max_answer_bytes: self.max_answer_bytes,
             }),
         })
     }
+}
+
+/// Refuses a zero duration: it would fail every call without trying.
+fn check_duration(what: &str, d: Duration) -> Result<(), Error> {
+    if d.is_zero() {
+        return Err(Error::config(format!("the {what} must not be zero")));
+    }
+    Ok(())
 }
 
 /// Accepts `https://...`, and `http://...` only for loopback hosts.
@@ -283,6 +331,7 @@ struct Inner {
     password: Secret,
     method: Method,
     timeout: Duration,
+    deadline: Option<Duration>,
     limiter: Option<Limiter>,
     retry: RetryPolicy,
     max_answer_bytes: usize,
@@ -358,6 +407,15 @@ impl Client {
     }
 
     /// Validates and sends `request`, and decodes its answer.
+    ///
+    /// # Cancellation
+    ///
+    /// Dropping the returned future (a `select!`, a timeout of the caller's own, Ctrl-C)
+    /// stops the call where it is. Before the request is written nothing was sent; once it
+    /// may have been written, the server may carry it out whatever the client does. For a
+    /// changing command the outcome is then unknown, as for [`Error::is_outcome_unknown`]:
+    /// check the state before repeating it. Prefer [`CallOptions::deadline`], which ends
+    /// the call with an error that says whether anything was sent.
     pub async fn call<C: Command>(&self, request: &C) -> Result<C::Output, Error> {
         self.call_with(request, CallOptions::default()).await
     }
@@ -400,65 +458,112 @@ impl Client {
         let info = request.info();
         let keys = request.bulk_keys();
         let changes = info.effect == Effect::Change;
-        let tag = |e: Error| e.for_command(info.name, changes, keys.clone().unwrap_or_default());
+        let tag = |e: Error, attempts: u32| {
+            e.for_command(info.name, changes, keys.clone().unwrap_or_default())
+                .with_attempts(attempts)
+        };
+        let timeout = options.timeout.unwrap_or(self.inner.timeout);
+        let deadline = options.deadline.or(self.inner.deadline);
+        check_duration("timeout", timeout).map_err(|e| tag(e, 0))?;
+        if let Some(d) = deadline {
+            check_duration("deadline", d).map_err(|e| tag(e, 0))?;
+        }
         let mut w = FormWriter::encoding();
         w.raw("auth_login", &self.inner.login);
         w.raw("auth_password", self.inner.password.expose_secret());
         request.encode(&mut w);
         let form = w.into_body();
         let url = format!("{}/{}", self.inner.base, info.name);
-        let timeout = options.timeout.unwrap_or(self.inner.timeout);
         let cost = keys
             .as_ref()
             .map_or(1, |k| u32::try_from(k.len()).unwrap_or(u32::MAX));
         let started = Instant::now();
-        let mut attempt = 0;
-        let (status, body) = loop {
-            if let Some(l) = &self.inner.limiter {
-                l.acquire(cost).await;
-            }
-            let result = self.send_once(&url, &form, timeout).await;
-            let retry_after = match &result {
-                Ok(a) if a.status == 429 || a.status >= 500 => Some(a.retry_after),
-                Ok(_) => None,
-                Err(e) if matches!(e.kind(), ErrorKind::Transport | ErrorKind::Timeout) => {
-                    Some(None)
-                }
-                Err(_) => None,
+        let deadline = deadline.map(|d| started + d);
+        let policy = &self.inner.retry;
+        let retry_until = started + policy.max_elapsed;
+        let mut attempts = 0;
+        let mut last: Option<Error> = None;
+        let answer = loop {
+            // The first attempt waits for the limiter up to the deadline; a retry only if
+            // it can still start within the retry bounds.
+            let until = match (attempts, deadline) {
+                (0, d) => d,
+                (_, Some(d)) => Some(d.min(retry_until)),
+                (_, None) => Some(retry_until),
             };
-            let policy = &self.inner.retry;
-            match retry_after {
-                Some(after)
-                    if !changes
-                        && attempt < policy.max_retries
-                        && started.elapsed() < policy.max_elapsed =>
-                {
-                    let delay = after.map_or_else(
-                        || policy.delay(attempt),
-                        |d| d.min(policy.max_delay.max(policy.base_delay)),
-                    );
-                    tokio::time::sleep(delay).await;
-                    attempt += 1;
+            if let Some(l) = &self.inner.limiter {
+                if l.acquire(cost, until).await.is_err() {
+                    let by_deadline = deadline.is_some_and(|d| until == Some(d));
+                    return Err(tag(stopped(last, by_deadline), attempts));
                 }
-                _ => match result {
-                    Ok(a) => break (a.status, a.body),
-                    Err(e) => return Err(tag(e)),
-                },
             }
+            let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            let (limit, by_deadline) = match left {
+                Some(left) if left.is_zero() => return Err(tag(stopped(last, true), attempts)),
+                Some(left) if left < timeout => (left, true),
+                _ => (timeout, false),
+            };
+            attempts += 1;
+            let (error, retry_after) = match self.send_once(&url, &form, limit).await {
+                Ok(a) if (200..300).contains(&a.status) => break a,
+                Ok(a) => {
+                    let retry = a.status == 429 || a.status >= 500;
+                    let after = a.retry_after;
+                    let e = Error::http_status(a.status, status_error(a.body));
+                    if !retry || changes {
+                        return Err(tag(e, attempts));
+                    }
+                    (e, after)
+                }
+                Err(e) => {
+                    let e = match (by_deadline, e.timeout_kind()) {
+                        (true, Some(Timeout::Answer)) => {
+                            Error::timeout(Timeout::Deadline, e.sent()).with_source_of(e)
+                        }
+                        _ => e,
+                    };
+                    // A request that never left may be repeated whatever the command.
+                    let retry = matches!(e.kind(), ErrorKind::Transport | ErrorKind::Timeout)
+                        && e.timeout_kind() != Some(Timeout::Deadline)
+                        && (e.sent() == Sent::No || !changes);
+                    if !retry {
+                        return Err(tag(e, attempts));
+                    }
+                    (e, None)
+                }
+            };
+            if attempts > policy.max_retries {
+                return Err(tag(error, attempts));
+            }
+            let delay = retry_after.map_or_else(
+                || policy.delay(attempts - 1),
+                |d| d.min(policy.max_delay.max(policy.base_delay)),
+            );
+            // The sleep must end within the deadline and the retry bounds, never past.
+            let wake = Instant::now() + delay;
+            if deadline.is_some_and(|d| wake >= d) {
+                return Err(tag(stopped(Some(error), true), attempts));
+            }
+            if wake > retry_until {
+                return Err(tag(error, attempts));
+            }
+            tokio::time::sleep(delay).await;
+            last = Some(error);
         };
-        let value = match classify(status, &body, info.answer) {
-            Ok(v) => v,
-            Err(Refusal::Status(s)) => return Err(tag(Error::http_status(s))),
-            Err(Refusal::Unreadable(m)) => {
-                return Err(tag(Error::new(ErrorKind::Answer, Sent::Yes, m)));
-            }
-            Err(Refusal::Api(e)) => return Err(tag(Error::api(e))),
+        let refused = |r: Refusal| match r {
+            Refusal::Status(s) => Error::http_status(s, None),
+            Refusal::Unreadable(m) => Error::new(ErrorKind::Answer, Sent::Yes, m),
+            Refusal::Api(e) => Error::api(e),
         };
         match (info.answer, &keys) {
-            (AnswerKind::Bulk, Some(keys)) => BulkAnswer::split(value, keys)
-                .map(Reply::Bulk)
-                .map_err(|e| tag(Error::api(e))),
-            _ => Ok(Reply::Value(value)),
+            (AnswerKind::Bulk, Some(keys)) => {
+                decode_bulk(answer.status, answer.body, keys, info.effect)
+                    .map(Reply::Bulk)
+                    .map_err(|r| tag(refused(r), attempts))
+            }
+            _ => decode(answer.status, answer.body, info.answer)
+                .map(Reply::Value)
+                .map_err(|r| tag(refused(r), attempts)),
         }
     }
 
@@ -483,17 +588,24 @@ impl Client {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.trim().parse::<u64>().ok())
             .map(Duration::from_secs);
-        let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(transport)? {
-            if body.len() + chunk.len() > self.inner.max_answer_bytes {
-                return Err(Error::new(
-                    ErrorKind::Answer,
-                    Sent::Yes,
-                    format!(
-                        "the answer is larger than the limit of {} bytes",
-                        self.inner.max_answer_bytes
-                    ),
-                ));
+        let max = self.inner.max_answer_bytes;
+        let too_large = || {
+            Error::new(
+                ErrorKind::Answer,
+                Sent::Yes,
+                format!("the answer is larger than the limit of {max} bytes"),
+            )
+        };
+        // Sized once from the announced length (never above the limit), so that reading
+        // does not double the buffer on the way.
+        let announced = response.content_length().unwrap_or(0);
+        if announced > max as u64 {
+            return Err(too_large());
+        }
+        let mut body = Vec::with_capacity(usize::try_from(announced).unwrap_or(0));
+        while let Some(chunk) = response.chunk().await.map_err(broken_answer)? {
+            if body.len() + chunk.len() > max {
+                return Err(too_large());
             }
             body.extend_from_slice(&chunk);
         }
@@ -511,12 +623,33 @@ struct Answer {
     body: Vec<u8>,
 }
 
-/// Maps a transport error, dropping its URL (a GET URL carries the password).
+/// The error of a call whose retries stopped (or that never started) because a time
+/// bound would pass: the deadline's, with the last attempt's error as its source; or,
+/// when the retry policy's own bound ran out, the last attempt's error itself.
+fn stopped(last: Option<Error>, by_deadline: bool) -> Error {
+    match (last, by_deadline) {
+        (Some(last), false) => last,
+        (Some(last), true) => Error::timeout(Timeout::Deadline, last.sent()).with_source(last),
+        (None, _) => Error::timeout(Timeout::Deadline, Sent::No),
+    }
+}
+
+/// The `_error` an HTTP error answer carries in its body, if it is JSON with one.
+fn status_error(body: Vec<u8>) -> Option<ApiError> {
+    match decode(200, body, AnswerKind::Value) {
+        Err(Refusal::Api(e)) => Some(e),
+        _ => None,
+    }
+}
+
+/// Maps an error of sending and awaiting the answer's head, dropping its URL (a GET URL
+/// carries the password).
 fn transport(e: reqwest::Error) -> Error {
     let e = e.without_url();
     let err = if e.is_connect() {
+        // The connection was never made: nothing of the request was written.
         if e.is_timeout() {
-            Error::timeout(Timeout::Connect)
+            Error::timeout(Timeout::Connect, Sent::No)
         } else {
             Error::new(
                 ErrorKind::Transport,
@@ -525,12 +658,29 @@ fn transport(e: reqwest::Error) -> Error {
             )
         }
     } else if e.is_timeout() {
-        Error::timeout(Timeout::Answer)
+        // The client cannot see whether the request was written before the timer fired.
+        Error::timeout(Timeout::Answer, Sent::Maybe)
     } else {
         Error::new(
             ErrorKind::Transport,
             Sent::Maybe,
-            "the connection failed after the request was sent",
+            "the connection failed before an answer came; the request may have been sent",
+        )
+    };
+    err.with_source(e)
+}
+
+/// Maps an error while reading the answer's body: the server answered, so the request
+/// was sent.
+fn broken_answer(e: reqwest::Error) -> Error {
+    let e = e.without_url();
+    let err = if e.is_timeout() {
+        Error::timeout(Timeout::Answer, Sent::Yes)
+    } else {
+        Error::new(
+            ErrorKind::Transport,
+            Sent::Yes,
+            "the answer broke off or was malformed after it began",
         )
     };
     err.with_source(e)

@@ -246,11 +246,16 @@ pub enum Sent {
 
 /// Which timeout fired.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Timeout {
     /// Connecting took too long: nothing was sent.
     Connect,
-    /// The answer took too long: the request was sent.
+    /// One attempt's answer took too long (the attempt timeout): the request may have
+    /// been sent.
     Answer,
+    /// The call's overall deadline passed, retries and waits included. [`Error::sent`]
+    /// says whether anything was sent.
+    Deadline,
 }
 
 /// The broad kind of an [`Error`].
@@ -289,6 +294,7 @@ struct Inner {
     timeout: Option<Timeout>,
     status: Option<u16>,
     items: Vec<String>,
+    attempts: u32,
     source: Option<Box<dyn std::error::Error + Send + Sync>>,
 }
 
@@ -306,6 +312,7 @@ impl Error {
                 timeout: None,
                 status: None,
                 items: Vec::new(),
+                attempts: 0,
                 source: None,
             }),
         }
@@ -328,30 +335,41 @@ impl Error {
         err
     }
 
-    pub(crate) fn timeout(which: Timeout) -> Self {
-        let (sent, message) = match which {
-            Timeout::Connect => (
-                Sent::No,
-                "connect timeout: no connection to the server in time",
-            ),
-            Timeout::Answer => (
-                Sent::Maybe,
-                "answer timeout: the request was sent, no answer came in time",
-            ),
+    /// A timeout; `sent` is what is known of the request when it fired.
+    pub(crate) fn timeout(which: Timeout, sent: Sent) -> Self {
+        let message = match (which, sent) {
+            (Timeout::Connect, _) => "connect timeout: no connection to the server in time",
+            (Timeout::Answer, _) => "answer timeout: no answer came in time",
+            (Timeout::Deadline, Sent::No) => "deadline passed while waiting to send",
+            (Timeout::Deadline, _) => "deadline passed before an answer came",
         };
         let mut err = Self::new(ErrorKind::Timeout, sent, message);
         err.inner.timeout = Some(which);
         err
     }
 
-    pub(crate) fn http_status(status: u16) -> Self {
+    /// An HTTP error status; `api` is the `_error` its body carried, if any.
+    pub(crate) fn http_status(status: u16, api: Option<ApiError>) -> Self {
         let mut err = Self::new(
             ErrorKind::Status,
             Sent::Yes,
             format!("the server answered HTTP {status}"),
         );
         err.inner.status = Some(status);
+        err.inner.api = api;
         err
+    }
+
+    /// Takes the source of `other`, whose own message this error replaces.
+    pub(crate) fn with_source_of(mut self, other: Error) -> Self {
+        self.inner.source = other.inner.source;
+        self
+    }
+
+    /// Records how many attempts the call made.
+    pub(crate) fn with_attempts(mut self, attempts: u32) -> Self {
+        self.inner.attempts = attempts;
+        self
     }
 
     pub(crate) fn with_source(
@@ -400,7 +418,8 @@ impl Error {
         self.inner.validation.as_ref()
     }
 
-    /// The API's error, when it refused the call.
+    /// The API's error, when it refused the call (also the `_error` an HTTP error status
+    /// carried in its body).
     pub fn api_error(&self) -> Option<&ApiError> {
         self.inner.api.as_ref()
     }
@@ -420,6 +439,11 @@ impl Error {
         self.inner.status
     }
 
+    /// How many attempts the call made (0 when it was refused before any).
+    pub fn attempts(&self) -> u32 {
+        self.inner.attempts
+    }
+
     /// The keys of the bulk items the call carried (for a lost bulk answer: the items
     /// whose outcome is unknown).
     pub fn items(&self) -> &[String] {
@@ -435,6 +459,9 @@ impl fmt::Display for Error {
             }
         }
         f.write_str(&self.inner.message)?;
+        if self.inner.attempts > 1 {
+            write!(f, " (after {} attempts)", self.inner.attempts)?;
+        }
         if self.is_outcome_unknown() {
             write!(
                 f,
@@ -461,16 +488,17 @@ impl fmt::Debug for Error {
             .field("sent", &self.inner.sent)
             .field("message", &self.inner.message)
             .field("status", &self.inner.status)
+            .field("timeout", &self.inner.timeout)
+            .field("attempts", &self.inner.attempts)
             .finish()
     }
 }
 
+// A validation or API error's text is this error's own message, so it is not repeated as
+// the source; an HTTP status error's `_error` is not in the message, so it is the source.
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        if let Some(v) = &self.inner.validation {
-            return Some(v);
-        }
-        if let Some(a) = &self.inner.api {
+        if let (ErrorKind::Status, Some(a)) = (self.inner.kind, &self.inner.api) {
             return Some(a);
         }
         self.inner

@@ -20,15 +20,37 @@
 //!   `_error`, is success; anything else is an [`Error`] that says whether the request was
 //!   sent and whether its outcome is unknown. Bulk commands answer a [`BulkAnswer`] with
 //!   every item's own result.
-//! - Read-only commands are retried on transport errors, 5xx and 429; changing ones never
-//!   are. A rate limiter is on by default. Requests are POSTed over HTTPS (plain HTTP only
-//!   to loopback addresses, for the sandbox and tests).
+//! - Read-only commands are retried on transport errors, timeouts, 5xx and 429; changing
+//!   ones only when their request provably never left (the connection could not be made).
+//!   Each attempt has a timeout, and a call may have an overall deadline
+//!   ([`ClientBuilder::deadline`], [`CallOptions::deadline`]) that bounds rate-limiter
+//!   waits, attempts and backoff alike. A rate limiter is on by default; it serves callers
+//!   first come, first served. Requests are POSTed over HTTPS (plain HTTP only to loopback
+//!   addresses, for the sandbox and tests).
 //! - Secrets (the account password, `password` and `pincode` arguments, auth codes in
 //!   decoded answers) are held by [`secrecy`]: `***` in `Debug`, no `Display`, zeroized
 //!   when dropped, read with [`ExposeSecret::expose_secret`]. [`Prepared`], `--dry-run`
 //!   and the sandbox's request log show them as `***`.
 //! - [`registry`] describes every command and type as data, and parses a request of any
 //!   command by name: the command-line tool and the sandbox are built on it.
+//!
+//! # Errors and unknown outcomes
+//!
+//! An [`Error`] says whether anything was sent ([`Error::sent`]), whether the API refused
+//! ([`Error::api_error`]), which timeout fired ([`Error::timeout_kind`]), how many
+//! attempts were made ([`Error::attempts`]) and, above all for commands that register,
+//! buy or change anything, whether the outcome is unknown ([`Error::is_outcome_unknown`]):
+//! then the command may have been carried out, and the state must be checked before it is
+//! repeated. A bulk answer says the same per item ([`ItemError::is_outcome_unknown`]): an
+//! item the answer does not mention is unknown, never "failed".
+//!
+//! Dropping a call's future (a `select!`, a timeout of the caller's own, Ctrl-C) ends the
+//! call without an error to read: if the request may already have been written, a changing
+//! command's outcome is unknown in the same way. [`CallOptions::deadline`] bounds a call
+//! and still reports what was sent.
+//!
+//! A successful answer keeps its exact JSON text ([`Reply::raw_text`]): print it to show
+//! ids above 64 bits and amounts such as `990.00` exactly as the API wrote them.
 
 #![deny(missing_docs)]
 
@@ -39,16 +61,19 @@ mod client;
 mod error;
 pub mod form;
 mod info;
+mod item;
 mod limit;
 pub mod methods;
+mod pick;
 pub mod registry;
 pub mod requests;
 pub mod rt;
 mod serde_impl;
+mod shape;
 pub mod types;
 
-pub use answer::{BulkAnswer, FromReply, ItemResult, Refusal, Reply, classify};
-pub use bulk::{Bulk, BulkOptions, ItemError, ItemOutcome};
+pub use answer::{BulkAnswer, FromReply, ItemResult, Refusal, Reply, ValueAnswer, classify};
+pub use bulk::{Bulk, BulkOptions, ItemOutcome};
 pub use client::{
     CallOptions, Client, ClientBuilder, DEMO, Method, PRODUCTION, Prepared, RetryPolicy, Secret,
 };
@@ -59,6 +84,7 @@ pub use info::{
     AnswerKind, ArgInfo, ArgKind, Command, CommandInfo, DynCommand, Effect, TypeInfo, command,
     type_info,
 };
+pub use item::ItemError;
 pub use limit::RateLimit;
 pub use registry::Request;
 pub use secrecy;

@@ -132,6 +132,7 @@ async fn the_sandbox_answers_in_the_spec_shapes() {
         let Reply::Value(v) = reply else {
             panic!("{}: a bulk answer", info.name)
         };
+        let v = v.into_value();
         let bad =
             misfits(answer, info.returns_rows, &v).unwrap_or_else(|e| panic!("{}: {e}", info.name));
         assert!(

@@ -3,7 +3,7 @@
 //! round-trips.
 
 use domaincontext::registry::{COMMANDS, TYPES};
-use domaincontext::{AnswerKind, BulkAnswer, Request, classify, form};
+use domaincontext::{AnswerKind, BulkAnswer, Effect, Request, classify, form};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -49,7 +49,7 @@ proptest! {
     fn answers_never_panic(status in 100u16..600, body in prop::collection::vec(any::<u8>(), 0..256), keys in prop::collection::vec("[0-9]{1,2}", 0..4)) {
         for kind in [AnswerKind::Value, AnswerKind::Search, AnswerKind::Bulk] {
             if let Ok(v) = classify(status, &body, kind) {
-                let _ = BulkAnswer::split(v, &keys);
+                let _ = BulkAnswer::split(v, &keys, Effect::Change);
             }
         }
     }
@@ -58,7 +58,7 @@ proptest! {
     fn json_answers_never_panic(v in json(), keys in prop::collection::vec("[0-9]{1,2}", 0..4)) {
         let body = v.to_string();
         if let Ok(v) = classify(200, body.as_bytes(), AnswerKind::Bulk) {
-            if let Ok(b) = BulkAnswer::split(v, &keys) {
+            if let Ok(b) = BulkAnswer::split(v, &keys, Effect::Change) {
                 prop_assert_eq!(b.items().len(), keys.len());
             }
         }

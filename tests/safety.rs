@@ -171,6 +171,7 @@ async fn a_slow_answer_hits_the_answer_timeout() {
     let c = client(&server, Duration::from_secs(60));
     let options = domaincontext::CallOptions {
         timeout: Some(Duration::from_millis(200)),
+        ..Default::default()
     };
     let err = c
         .call_with(&register(), options)

@@ -250,9 +250,21 @@ impl Bulk {
                             "the answer has an entry under {k:?}, a key the request did not send"
                         ));
                     }
+                    let unlisted = b.unmatched_total().saturating_sub(b.unmatched().len());
+                    if unlisted > 0 {
+                        top.push(format!(
+                            "and {unlisted} more entries under keys the request did not send"
+                        ));
+                    }
                     for (item, key) in b.items().iter().zip(&keys) {
-                        if let Err(e) = &item.result {
-                            failed.push(format!("{key}: {}", api_message(e)));
+                        match &item.result {
+                            Err(e) if e.is_outcome_unknown() => unknown.push(key.clone()),
+                            Err(e) => failed.push(format!(
+                                "{key}: {}",
+                                e.api_error()
+                                    .map_or_else(|| e.message().into_owned(), api_message)
+                            )),
+                            Ok(_) => {}
                         }
                     }
                 }

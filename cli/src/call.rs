@@ -18,10 +18,10 @@ enum Parsed {
     Many(Bulk),
 }
 
-/// The answer's JSON text. Once the library keeps the text the API sent, this becomes
-/// `reply.raw_text().to_owned()`, so that numbers print exactly as sent.
+/// The answer's JSON text exactly as the API sent it, so that ids above 64 bits and
+/// amounts such as `990.00` print unchanged.
 pub fn answer_text(reply: &Reply) -> String {
-    reply.raw().to_string()
+    reply.raw_text().to_owned()
 }
 
 /// Runs API command `command` with its flags `sub`; `m` holds the global options.

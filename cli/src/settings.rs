@@ -174,9 +174,9 @@ pub fn client(m: &ArgMatches, s: &Settings, limits: &Limits) -> Result<Client, S
         b = b.method(domaincontext::Method::Get);
     }
     if let Some(t) = limits.timeout {
-        // `--timeout` bounds the whole call, retries included: once the library has
-        // `ClientBuilder::deadline`, this line becomes `b = b.deadline(t)`.
-        b = b.timeout(t);
+        // `--timeout` bounds the whole call: rate-limiter waits, every attempt and the
+        // backoff between them.
+        b = b.deadline(t);
     }
     if let Some(t) = limits.connect_timeout {
         b = b.connect_timeout(t);

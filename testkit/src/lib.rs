@@ -2,6 +2,8 @@
 //! request it receives and answers each with what the test's closure says, including
 //! faults (a delay, a dropped connection, raw bytes).
 
+pub mod hostile;
+
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
