@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use crate::input::BulkItems;
 use crate::interrupt::{INTERRUPTED, Interrupt};
 use crate::progress::Progress;
-use crate::report::{api_message, bulk_summary, call_error, capped};
+use crate::report::{bulk_summary, capped};
 use crate::{API_ERROR, OK, TRANSPORT, USAGE, call, out, pretty::pretty};
 
 /// What became of one chunk.
@@ -240,7 +240,7 @@ impl Bulk {
                         continue;
                     };
                     if let Some(e) = b.error() {
-                        let m = api_message(e);
+                        let m = e.to_string();
                         if !top.contains(&m) {
                             top.push(m);
                         }
@@ -259,17 +259,15 @@ impl Bulk {
                     for (item, key) in b.items().iter().zip(&keys) {
                         match &item.result {
                             Err(e) if e.is_outcome_unknown() => unknown.push(key.clone()),
-                            Err(e) => failed.push(format!(
-                                "{key}: {}",
-                                e.api_error()
-                                    .map_or_else(|| e.message().into_owned(), api_message)
-                            )),
+                            Err(e) => failed.push(format!("{key}: {}", e.message())),
                             Ok(_) => {}
                         }
                     }
                 }
                 Outcome::Failed(e) if e.kind() == ErrorKind::Api => {
-                    let m = e.api_error().map_or_else(|| e.to_string(), api_message);
+                    let m = e
+                        .api_error()
+                        .map_or_else(|| e.to_string(), ToString::to_string);
                     failed.extend(keys.iter().map(|k| format!("{k}: {m}")));
                 }
                 Outcome::Failed(e) => {
@@ -283,10 +281,10 @@ impl Bulk {
                             n + 1,
                             self.chunks.len(),
                             capped(&keys, ", "),
-                            call_error(e)
+                            e.to_string()
                         )
                     } else {
-                        call_error(e)
+                        e.to_string()
                     });
                     if e.is_outcome_unknown() {
                         unknown.extend(keys);

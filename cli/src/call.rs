@@ -9,7 +9,6 @@ use crate::bulk::Bulk;
 use crate::input::BulkItems;
 use crate::interrupt::{INTERRUPTED, Interrupt};
 use crate::progress::Progress;
-use crate::report::call_error;
 use crate::{API_ERROR, OK, TRANSPORT, USAGE, args, out, pretty::pretty, settings};
 
 /// The arguments of a command, parsed.
@@ -121,7 +120,7 @@ async fn one(client: &domaincontext::Client, request: &Request, args: &Value) ->
             Err(e) => e.report(),
         },
         Some(Err(e)) => {
-            out::error(&call_error(&e));
+            out::error(&e.to_string());
             match e.kind() {
                 ErrorKind::Api => API_ERROR,
                 ErrorKind::Validation | ErrorKind::Config => USAGE,

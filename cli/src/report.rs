@@ -3,30 +3,8 @@
 
 use std::fmt::Write;
 
-use domaincontext::{ApiError, Error};
-
 /// Items named in a summary before "... and N more".
 pub const SHOWN: usize = 10;
-
-/// The API's message, or words saying it sent none (`{"_error": ""}`).
-pub fn api_message(e: &ApiError) -> String {
-    if e.message().trim().is_empty() {
-        let ops = e.ops().map(|o| format!(" {o}")).unwrap_or_default();
-        format!("the API refused with an empty _error{ops}")
-    } else {
-        e.to_string()
-    }
-}
-
-/// A failed call in words; an empty `_error` gets words of its own.
-pub fn call_error(e: &Error) -> String {
-    match (e.api_error(), e.command()) {
-        (Some(api), Some(command)) if api.message().trim().is_empty() => {
-            format!("{command}: {}", api_message(api))
-        }
-        _ => e.to_string(),
-    }
-}
 
 /// `a, b, c and 7 more`: the first [`SHOWN`] of `items`, then how many are left.
 pub fn capped<T: AsRef<str>>(items: &[T], sep: &str) -> String {
@@ -112,18 +90,5 @@ mod tests {
             checked += 1;
         }
         assert_eq!(checked, 4);
-    }
-
-    #[test]
-    fn an_empty_error_has_words() {
-        assert_eq!(
-            api_message(&ApiError::new("", None)),
-            "the API refused with an empty _error"
-        );
-        assert_eq!(
-            api_message(&ApiError::new(" ", Some(serde_json::json!({"a": 1})))),
-            "the API refused with an empty _error {\"a\":1}"
-        );
-        assert_eq!(api_message(&ApiError::new("busy", None)), "busy");
     }
 }

@@ -382,7 +382,7 @@ async fn a_server_that_does_not_answer_in_time() {
     assert_eq!(code, 3, "{err}");
     assert!(started.elapsed() < Duration::from_secs(4));
     assert!(
-        err.contains("answer timeout") && err.contains("outcome unknown"),
+        err.contains("deadline passed before an answer came") && err.contains("outcome unknown"),
         "{err}"
     );
     assert_eq!(
@@ -520,4 +520,35 @@ async fn api_arguments_named_like_credentials_stay_api_arguments() {
             && params.contains(&("login".into(), "other".into())),
         "{params:?}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn numbers_are_printed_exactly_as_the_api_sent_them() {
+    // Each answer's numbers, as the API wrote them; serde_json's Value would print the
+    // first as 1.2345678901234568e22 and the second as 990.0.
+    let cases = [
+        (
+            r#"{"id":12345678901234567890123,"price":990.00}"#,
+            &["12345678901234567890123", "990.00"][..],
+        ),
+        (
+            "\u{feff}{\"balance\":1.10E+2,\"credit\":-0.10}",
+            &["1.10E+2", "-0.10"][..],
+        ),
+        (
+            r#"{"a.com":{"id":18446744073709551616,"price":"990.00"}}"#,
+            &["18446744073709551616", "\"990.00\""][..],
+        ),
+    ];
+    let mut checked = 0;
+    for (answer, tokens) in cases {
+        let server = Server::start(move |_| Reply::json(answer)).await;
+        let (code, out, err) = outcome(&run(&server, &["domainGetInfo", "--domain", "a.com"]));
+        assert_eq!(code, 0, "{err}");
+        for t in tokens {
+            assert!(out.contains(t), "{t} missing from:\n{out}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 6);
 }

@@ -53,7 +53,7 @@ async fn server_text_is_escaped_on_stderr() {
             r#"{"_error":""}"#,
             CHECK,
             1,
-            "error: domainsCheck: the API refused with an empty _error\n",
+            "error: domainsCheck: the API answered an empty error\n",
         ),
         (
             r#"{"0":{"_error":"taken\r\u001b[1Aerror: x"},"1":{"_error":"\u0007\u202e"},"_error":"\u001b[31mfailed"}"#,
@@ -65,7 +65,7 @@ async fn server_text_is_escaped_on_stderr() {
             r#"{"0":{"id":1},"1":{"_error":""}}"#,
             BULK,
             1,
-            "error: domainsRegister: 1 of 2 items failed: 1: the API refused with an empty _error\n",
+            "error: domainsRegister: 1 of 2 items failed: 1: the API answered an empty error\n",
         ),
         (
             r#"{"0":{"id":1},"1":{"id":2},"_error":"failed"}"#,
