@@ -281,7 +281,7 @@ impl Bulk {
                             n + 1,
                             self.chunks.len(),
                             capped(&keys, ", "),
-                            e.to_string()
+                            e
                         )
                     } else {
                         e.to_string()
