@@ -13,7 +13,7 @@ use crate::input::BulkItems;
 use crate::interrupt::{INTERRUPTED, Interrupt};
 use crate::progress::Progress;
 use crate::report::{bulk_summary, capped};
-use crate::{API_ERROR, OK, TRANSPORT, USAGE, call, out, pretty::pretty};
+use crate::{API_ERROR, OK, TRANSPORT, USAGE, call, out};
 
 /// What became of one chunk.
 enum Outcome {
@@ -106,7 +106,7 @@ impl Bulk {
 
     /// Sends the chunks one after another, prints the merged answer and the failures, and
     /// returns the exit status.
-    pub async fn send(self, client: &Client) -> u8 {
+    pub async fn send(self, client: &Client, show: crate::format::Show) -> u8 {
         let mut interrupt = Interrupt::listen();
         let mut outcomes = Vec::with_capacity(self.chunks.len());
         let mut stop = false;
@@ -141,12 +141,15 @@ impl Bulk {
             };
             outcomes.push(outcome);
         }
-        if let Some(text) = self.merged(&outcomes) {
-            if let Err(e) = out::print(&format!("{}\n", pretty(&text))) {
-                return e.report();
-            }
+        let shown = match self.merged(&outcomes) {
+            Some(text) => show.answer(&text),
+            None => OK,
+        };
+        if out::closed() || shown == OK {
+            return self.report(&outcomes);
         }
-        self.report(&outcomes)
+        let status = self.report(&outcomes);
+        if status == OK { shown } else { status }
     }
 
     /// The user's keys of a chunk's items.

@@ -83,6 +83,7 @@ mod money;
 mod pem;
 mod redact;
 mod reply;
+mod saved;
 mod search;
 mod seed;
 mod server;
@@ -92,7 +93,8 @@ pub use config::{Config, HEADER_READ_TIMEOUT, MAX_CONNECTIONS};
 pub use dispatch::handle;
 pub use fault::{Fault, FaultKind};
 pub use money::Money;
-pub use server::{LoggedRequest, Running, start};
+pub use saved::{FORMAT, StateFileError};
+pub use server::{LoggedRequest, Running, Served, TOP_UP_PATH, start};
 pub use state::{
     Account, Certificate, Contact, DnsRecord, Domain, ExternalDomain, Host, HostedDomain, OsImage,
     Product, Server, State, Tariff, Vnc,
