@@ -295,10 +295,10 @@ fn subcommand(info: &'static CommandInfo) -> Command {
     }
     for a in info.args {
         cmd = match a.kind {
-            ArgKind::Type(_) => {
+            ArgKind::Type(t) => {
                 let mut arg = Arg::new(a.name)
                     .long(a.name)
-                    .value_name("VALUE")
+                    .value_name(t)
                     .allow_hyphen_values(true);
                 if is_bool(a) {
                     // Bare `--count` is yes; `--count 0` says no.
