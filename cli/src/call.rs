@@ -126,7 +126,7 @@ pub async fn api_call(m: &ArgMatches, command: &str, sub: &ArgMatches) -> u8 {
 async fn one(client: &domaincontext::Client, request: &Request, args: &Value, show: Show) -> u8 {
     let info = domaincontext::Command::info(request);
     let mut interrupt = Interrupt::listen();
-    let progress = Progress::start(info.name, info.long);
+    let progress = Progress::start(info.name, info.long, show.quiet);
     let result = tokio::select! {
         r = client.call(request) => Some(r),
         () = interrupt.wait() => None,
