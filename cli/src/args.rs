@@ -29,7 +29,7 @@ pub fn collect(info: &CommandInfo, m: &ArgMatches, json_limit: u64) -> Result<Va
                     let flag = crate::app::record_flag(a.name);
                     let mut records = Map::new();
                     for (n, text) in given.enumerate() {
-                        let (key, record) = record(&flag, a.fields, text)?;
+                        let (key, record) = record(flag, a.fields, text)?;
                         let key = key.unwrap_or_else(|| (n + 1).to_string());
                         if records.insert(key.clone(), Value::Object(record)).is_some() {
                             return Err(format!("--{flag}: record {key} is given twice"));
@@ -155,9 +155,12 @@ mod tests {
             .fields
     }
 
+    /// The text of a `--record`, and its key and fields or its error.
+    type Case = (&'static str, Result<(Option<&'static str>, Value), &'static str>);
+
     #[test]
     fn records_read_as_their_fields() {
-        let cases: [(&str, Result<(Option<&str>, Value), &str>); 7] = [
+        let cases: [Case; 7] = [
             (
                 "type=a,value=1.2.3.4,ttl=3600,status=new",
                 Ok((
