@@ -156,7 +156,10 @@ mod tests {
     }
 
     /// The text of a `--record`, and its key and fields or its error.
-    type Case = (&'static str, Result<(Option<&'static str>, Value), &'static str>);
+    type Case = (
+        &'static str,
+        Result<(Option<&'static str>, Value), &'static str>,
+    );
 
     #[test]
     fn records_read_as_their_fields() {
