@@ -11,9 +11,9 @@ use serde_json::{Map, Value};
 
 use crate::input::BulkItems;
 use crate::interrupt::{INTERRUPTED, Interrupt};
-use crate::progress::Progress;
+use crate::progress::{BulkProgress, Progress};
 use crate::report::{bulk_summary, capped};
-use crate::{API_ERROR, OK, TRANSPORT, USAGE, call, out, pretty::pretty};
+use crate::{API_ERROR, OK, TRANSPORT, USAGE, call, out};
 
 /// What became of one chunk.
 enum Outcome {
@@ -106,10 +106,16 @@ impl Bulk {
 
     /// Sends the chunks one after another, prints the merged answer and the failures, and
     /// returns the exit status.
-    pub async fn send(self, client: &Client) -> u8 {
+    pub async fn send(self, client: &Client, show: crate::format::Show) -> u8 {
         let mut interrupt = Interrupt::listen();
         let mut outcomes = Vec::with_capacity(self.chunks.len());
         let mut stop = false;
+        let mut bar = BulkProgress::start(
+            self.info.name,
+            self.items.items.len(),
+            self.chunks.len(),
+            show.quiet,
+        );
         for range in &self.chunks {
             if stop {
                 outcomes.push(Outcome::NotSent);
@@ -125,7 +131,7 @@ impl Bulk {
                     continue;
                 }
             };
-            let progress = Progress::start(self.info.name, self.info.long);
+            let progress = Progress::start(self.info.name, self.info.long, show.quiet);
             let outcome = tokio::select! {
                 r = client.call(&request) => match r {
                     Ok(reply) => Outcome::Answered(Box::new(reply)),
@@ -134,6 +140,7 @@ impl Bulk {
                 () = interrupt.wait() => Outcome::Interrupted,
             };
             drop(progress);
+            bar.done(range.len());
             stop = match &outcome {
                 Outcome::Failed(e) => e.kind() != ErrorKind::Api,
                 Outcome::Interrupted => true,
@@ -141,12 +148,16 @@ impl Bulk {
             };
             outcomes.push(outcome);
         }
-        if let Some(text) = self.merged(&outcomes) {
-            if let Err(e) = out::print(&format!("{}\n", pretty(&text))) {
-                return e.report();
-            }
+        drop(bar);
+        let shown = match self.merged(&outcomes) {
+            Some(text) => show.answer(&text),
+            None => OK,
+        };
+        if out::closed() || shown == OK {
+            return self.report(&outcomes);
         }
-        self.report(&outcomes)
+        let status = self.report(&outcomes);
+        if status == OK { shown } else { status }
     }
 
     /// The user's keys of a chunk's items.

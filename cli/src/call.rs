@@ -6,10 +6,12 @@ use domaincontext::{Effect, ErrorKind, Reply, Request};
 use serde_json::Value;
 
 use crate::bulk::Bulk;
+use crate::format::{Format, Show};
 use crate::input::BulkItems;
 use crate::interrupt::{INTERRUPTED, Interrupt};
 use crate::progress::Progress;
-use crate::{API_ERROR, OK, TRANSPORT, USAGE, args, out, pretty::pretty, settings};
+use crate::sandbox::InProcess;
+use crate::{API_ERROR, OK, TRANSPORT, USAGE, args, out, settings};
 
 /// The arguments of a command, parsed.
 enum Parsed {
@@ -41,9 +43,24 @@ pub async fn api_call(m: &ArgMatches, command: &str, sub: &ArgMatches) -> u8 {
             return USAGE;
         }
     };
+    let show = Show {
+        format: m
+            .get_one::<String>("output")
+            .and_then(|f| Format::parse(f))
+            .unwrap_or(Format::Json),
+        quiet: m.get_flag("quiet"),
+    };
     let parsed = if info.bulk_of.is_some() {
-        let items = match sub.get_one::<String>("json") {
-            Some(source) => BulkItems::read(source, json_limit),
+        let source = sub
+            .get_one::<String>("json")
+            .or_else(|| sub.get_one::<String>("items-file"))
+            .map(|s| match sub.get_one::<String>("items-file") {
+                // `--items-file F` reads as `--json @F` does; `-` is standard input.
+                Some(f) if f != "-" => format!("@{f}"),
+                _ => s.clone(),
+            });
+        let items = match source {
+            Some(source) => BulkItems::read(&source, json_limit),
             None => Ok(BulkItems::none()),
         };
         items
@@ -63,18 +80,19 @@ pub async fn api_call(m: &ArgMatches, command: &str, sub: &ArgMatches) -> u8 {
             return USAGE;
         }
     };
+    let dry_run = m.get_flag("dry-run");
     let sandbox = if m.get_flag("sandbox") {
-        match domaincontext_sandbox::start(domaincontext_sandbox::Config::new()).await {
+        match InProcess::start(m).await {
             Ok(s) => Some(s),
-            Err(e) => {
-                out::error(&format!("cannot start the sandbox: {e}"));
-                return TRANSPORT;
+            Err((e, status)) => {
+                out::error(&e);
+                return status;
             }
         }
     } else {
         None
     };
-    let client = match settings::settings(m, sandbox.as_ref().map(|s| s.url()))
+    let client = match settings::settings(m, sandbox.as_ref().map(|s| s.running.url()))
         .and_then(|s| settings::client(m, &s, &limits))
     {
         Ok(c) => c,
@@ -83,10 +101,10 @@ pub async fn api_call(m: &ArgMatches, command: &str, sub: &ArgMatches) -> u8 {
             return USAGE;
         }
     };
-    match parsed {
-        Parsed::Many(bulk) if m.get_flag("dry-run") => bulk.dry_run(&client),
-        Parsed::Many(bulk) => bulk.send(&client).await,
-        Parsed::One(request, _) if m.get_flag("dry-run") => match client.prepare(&*request) {
+    let status = match parsed {
+        Parsed::Many(bulk) if dry_run => bulk.dry_run(&client),
+        Parsed::Many(bulk) => bulk.send(&client, show).await,
+        Parsed::One(request, _) if dry_run => match client.prepare(&*request) {
             Ok(p) => match out::print(&p.to_string()) {
                 Ok(()) => OK,
                 Err(e) => e.report(),
@@ -96,15 +114,19 @@ pub async fn api_call(m: &ArgMatches, command: &str, sub: &ArgMatches) -> u8 {
                 USAGE
             }
         },
-        Parsed::One(request, args) => one(&client, &request, &args).await,
+        Parsed::One(request, args) => one(&client, &request, &args, show).await,
+    };
+    match sandbox {
+        Some(s) => s.finish(status).await,
+        None => status,
     }
 }
 
 /// Sends a single (not bulk) command and prints its answer.
-async fn one(client: &domaincontext::Client, request: &Request, args: &Value) -> u8 {
+async fn one(client: &domaincontext::Client, request: &Request, args: &Value, show: Show) -> u8 {
     let info = domaincontext::Command::info(request);
     let mut interrupt = Interrupt::listen();
-    let progress = Progress::start(info.name, info.long);
+    let progress = Progress::start(info.name, info.long, show.quiet);
     let result = tokio::select! {
         r = client.call(request) => Some(r),
         () = interrupt.wait() => None,
@@ -115,10 +137,7 @@ async fn one(client: &domaincontext::Client, request: &Request, args: &Value) ->
             out::error(&interrupted(info.name, info.effect, args));
             INTERRUPTED
         }
-        Some(Ok(reply)) => match out::print(&format!("{}\n", pretty(&answer_text(&reply)))) {
-            Ok(()) => OK,
-            Err(e) => e.report(),
-        },
+        Some(Ok(reply)) => show.answer(&answer_text(&reply)),
         Some(Err(e)) => {
             out::error(&e.to_string());
             match e.kind() {

@@ -5,13 +5,18 @@ use std::fmt::Write;
 
 use domaincontext::{ArgInfo, ArgKind, CommandInfo, Effect};
 
-/// The help text of a command.
+/// The help text of a command: `help X` and `X --help` both print it.
 pub fn command(info: &CommandInfo) -> String {
     let mut s = format!("{}: {}\n", info.name, info.description);
+    let _ = writeln!(
+        s,
+        "\nUsage: domaincontext [GLOBAL OPTIONS] {} [ARGUMENTS]",
+        info.name
+    );
     if let Some(item) = info.bulk_of {
         let _ = writeln!(
             s,
-            "\nA bulk command: --json gives its items, an array (or an object keyed by {}), each with the arguments of {item}:",
+            "\nA bulk command: give its items with --json JSON|@FILE|- or --items-file FILE|-, an array\n(or an object keyed by {}), each with the arguments of {item}; --chunk-size sets how many go\nin one request:",
             info.bulk_key
                 .map_or("index".to_owned(), |k| format!("the item's {k}"))
         );
@@ -22,8 +27,12 @@ pub fn command(info: &CommandInfo) -> String {
         s.push_str("\nNo arguments.\n");
     } else {
         s.push_str("\nArguments:\n");
-        args(&mut s, info.args, "  ", "--");
+        args(&mut s, info.args, "  ", info.bulk_of.is_none());
     }
+    if info.bulk_of.is_none() {
+        s.push_str("  --json <JSON|@FILE|->\n      All arguments as one JSON object mirroring the form (flags given too are added to it)\n");
+    }
+    s.push_str("  -h, --help\n      This help\n");
     let _ = writeln!(
         s,
         "\n{}",
@@ -42,55 +51,92 @@ pub fn command(info: &CommandInfo) -> String {
         info.name,
         info.example_args(false)
     );
+    s.push_str("\nGlobal options (credentials, --sandbox, --output...) go before the command: see `domaincontext --help`.\n");
     s
 }
 
-fn args(s: &mut String, list: &[ArgInfo], indent: &str, dashes: &str) {
+/// The value name shown for an argument of type `t`.
+fn value_name(t: &str) -> String {
+    format!("<{t}>")
+}
+
+/// `a`'s rule in words: its type's rule, the allowed values, its default.
+fn describe(s: &mut String, a: &ArgInfo, inner: &str) {
+    if !a.one_of.is_empty() {
+        let _ = writeln!(s, "{inner}allowed values: {}", a.one_of.join(", "));
+    }
+    if let ArgKind::Type(t) | ArgKind::MapOf(t) = a.kind {
+        if let Some(ty) = domaincontext::type_info(t) {
+            let _ = writeln!(s, "{inner}{t}: {}", ty.doc);
+        }
+    }
+    if let Some(d) = a.default {
+        let _ = writeln!(s, "{inner}default: {d}");
+    }
+    if let Some(d) = a.doc {
+        let _ = writeln!(s, "{inner}{d}");
+    }
+    if let Some(o) = a.ours {
+        let _ = writeln!(s, "{inner}(our inference: {o})");
+    }
+}
+
+/// The arguments; `flags` says they are given as `--name` (not for a bulk's items).
+fn args(s: &mut String, list: &[ArgInfo], indent: &str, flags: bool) {
+    let inner = format!("{indent}    ");
     for a in list {
-        let _ = write!(s, "{indent}{dashes}{}", a.name);
+        let dashes = if flags { "--" } else { "" };
         match a.kind {
-            ArgKind::Type(t) => {
-                let _ = write!(s, " <{t}>");
+            ArgKind::Type(t) if flags && crate::app::is_bool(a) => {
+                let _ = write!(s, "{indent}--{} [{}]", a.name, value_name(t));
             }
-            ArgKind::Records { flatten } => {
+            ArgKind::Type(t) => {
+                let _ = write!(s, "{indent}{dashes}{} {}", a.name, value_name(t));
+            }
+            ArgKind::Records { flatten } if flags => {
                 let _ = write!(
                     s,
-                    " records keyed by number, given with --json{}; each record has:",
+                    "{indent}--{} <[N:]FIELD=VALUE,...> (repeat it, one a record; or --json{})",
+                    crate::app::record_flag(a.name),
                     if flatten {
-                        " at the top level (1[field]=...)"
+                        " with records 1, 2... at the top level"
                     } else {
                         ""
                     }
                 );
             }
+            ArgKind::Records { .. } => {
+                let _ = write!(s, "{indent}{} <records keyed by number>", a.name);
+            }
             ArgKind::MapOf(t) => {
-                let _ = write!(s, " object of {t} values");
+                let _ = write!(
+                    s,
+                    "{indent}{dashes}{} <KEY=VALUE> (of {t} values{})",
+                    a.name,
+                    if flags { "; repeat it" } else { "" }
+                );
             }
         }
         if a.required {
             s.push_str(" (required)");
         }
-        if let Some(d) = a.default {
-            let _ = write!(s, " [default: {d}]");
-        }
         s.push('\n');
-        let inner = format!("{indent}    ");
-        if !a.one_of.is_empty() {
-            let _ = writeln!(s, "{inner}one of: {}", a.one_of.join(", "));
+        if flags && crate::app::is_bool(a) {
+            let _ = writeln!(
+                s,
+                "{inner}yes/no: --{0} alone is 1; --{0} 0 says no",
+                a.name
+            );
         }
-        if let ArgKind::Type(t) | ArgKind::MapOf(t) = a.kind {
-            if let Some(ty) = domaincontext::type_info(t) {
-                let _ = writeln!(s, "{inner}{t}: {}", ty.doc);
-            }
-        }
-        if let Some(d) = a.doc {
-            let _ = writeln!(s, "{inner}{d}");
-        }
-        if let Some(o) = a.ours {
-            let _ = writeln!(s, "{inner}(our inference: {o})");
-        }
+        describe(s, a, &inner);
         if !a.fields.is_empty() {
-            args(s, a.fields, &inner, "");
+            if flags {
+                let _ = writeln!(
+                    s,
+                    "{inner}records are numbered 1, 2... in the order given; N: gives the number\n{inner}(to change or delete an existing record); write a comma in a value as \\,\n{inner}fields:"
+                );
+            }
+            args(s, a.fields, &format!("{inner}  "), false);
         }
     }
 }

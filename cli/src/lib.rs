@@ -14,6 +14,7 @@ mod args;
 mod bulk;
 mod call;
 mod escape;
+mod format;
 mod help;
 mod input;
 mod interrupt;
@@ -22,6 +23,7 @@ mod pretty;
 mod progress;
 mod report;
 mod run;
+mod sandbox;
 mod settings;
 
 pub use run::main;

@@ -7,14 +7,15 @@ use clap::ArgMatches;
 use clap::error::{ContextKind, ContextValue, ErrorKind as ClapKind};
 use domaincontext::registry::COMMANDS;
 
-use crate::{OK, TRANSPORT, USAGE, app, call, help, out};
+use crate::escape::escape;
+use crate::{OK, TRANSPORT, USAGE, app, call, help, out, sandbox};
 
 /// Runs the tool with these arguments (the first is the program name) and returns the
 /// exit status.
 pub fn main(argv: Vec<OsString>) -> u8 {
-    let matches = match app::build().try_get_matches_from(argv) {
+    let matches = match app::build().try_get_matches_from(&argv) {
         Ok(m) => m,
-        Err(e) => return clap_error(&e),
+        Err(e) => return clap_error(&e, &argv),
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -38,7 +39,14 @@ fn print(text: &str, status: u8) -> u8 {
     }
 }
 
-fn clap_error(e: &clap::Error) -> u8 {
+/// Writes clap's whole message on stderr, each line escaped (it quotes what was typed).
+fn eprint_block(text: &str) {
+    for line in text.trim_end().lines() {
+        out::eprint_line(&escape(line));
+    }
+}
+
+fn clap_error(e: &clap::Error, argv: &[OsString]) -> u8 {
     match e.kind() {
         // Rendered to text first and written by us: clap's own printing would not
         // survive a closed stdout.
@@ -53,15 +61,49 @@ fn clap_error(e: &clap::Error) -> u8 {
         }
         _ => {
             let rendered = e.render().to_string();
-            let line = rendered
-                .lines()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or("error: bad invocation");
-            let line = line.strip_prefix("error: ").unwrap_or(line);
-            out::error(&format!("{line} (see --help)"));
+            eprint_block(&rendered);
+            if let Some(hint) = global_after_command(e, argv) {
+                out::eprint_line(&escape(&hint));
+            }
             USAGE
         }
     }
+}
+
+/// The hint for a global option written after the command, which clap took for an
+/// unknown argument of the command.
+fn global_after_command(e: &clap::Error, argv: &[OsString]) -> Option<String> {
+    if e.kind() != ClapKind::UnknownArgument {
+        return None;
+    }
+    let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let name = arg.strip_prefix("--")?.split('=').next()?;
+    let short = match arg.as_str() {
+        "-o" => Some("output"),
+        "-q" => Some("quiet"),
+        _ => None,
+    };
+    let name = short.unwrap_or(name);
+    if !app::GLOBALS.contains(&name) {
+        return None;
+    }
+    let app = app::build();
+    let command = argv
+        .iter()
+        .skip(1)
+        .filter_map(|a| a.to_str())
+        .find(|a| app.find_subcommand(a).is_some())?;
+    let global = app.get_arguments().find(|a| a.get_id() == name)?;
+    let value = global
+        .get_value_names()
+        .and_then(|v| v.first())
+        .map(|v| format!(" {v}"))
+        .unwrap_or_default();
+    Some(format!(
+        "hint: global options go before the command: domaincontext --{name}{value} {command} ..."
+    ))
 }
 
 /// The error for an unknown command, with a suggestion when one is close.
@@ -89,16 +131,33 @@ async fn run(m: &ArgMatches) -> u8 {
             }
             print(&list, OK)
         }
-        "help" => match sub.get_one::<String>("command") {
-            None => print(&app::build().render_help().to_string(), OK),
-            Some(c) => match domaincontext::command(c) {
-                Some(info) => print(&help::command(info), OK),
-                None => {
-                    out::error(&unknown_command(c));
-                    USAGE
-                }
-            },
-        },
+        "help" => {
+            let words: Vec<&String> = sub
+                .get_many::<String>("command")
+                .into_iter()
+                .flatten()
+                .collect();
+            match words.first() {
+                None => print(&app::build().render_help().to_string(), OK),
+                Some(c) => match domaincontext::command(c) {
+                    Some(info) => print(&help::command(info), OK),
+                    None if app::build().find_subcommand(c.as_str()).is_some() => {
+                        // A built-in: exactly what `<words> --help` prints.
+                        let argv = std::iter::once("domaincontext")
+                            .chain(words.iter().map(|w| w.as_str()))
+                            .chain(std::iter::once("--help"));
+                        match app::build().try_get_matches_from(argv) {
+                            Err(e) => clap_error(&e, &[]),
+                            Ok(_) => USAGE,
+                        }
+                    }
+                    None => {
+                        out::error(&unknown_command(c));
+                        USAGE
+                    }
+                },
+            }
+        }
         "completions" => {
             let Some(shell) = sub.get_one::<clap_complete::Shell>("shell") else {
                 return USAGE;
@@ -108,41 +167,15 @@ async fn run(m: &ArgMatches) -> u8 {
             clap_complete::generate(*shell, &mut app::build(), "domaincontext", &mut script);
             print(&String::from_utf8_lossy(&script), OK)
         }
-        "sandbox" => sandbox(sub).await,
-        command => call::api_call(m, command, sub).await,
-    }
-}
-
-/// `sandbox serve`: serves until stopped, its base URL on the first line of stdout.
-async fn sandbox(m: &ArgMatches) -> u8 {
-    let Some(("serve", serve)) = m.subcommand() else {
-        return USAGE;
-    };
-    let mut config = match serve.get_one::<String>("data") {
-        Some(path) => {
-            match domaincontext_sandbox::Config::from_json_file(std::path::Path::new(path)) {
-                Ok(c) => c,
-                Err(e) => {
-                    out::error(&e.to_string());
-                    return USAGE;
-                }
+        "sandbox" => sandbox::command(m, sub).await,
+        command => {
+            if sub.get_flag("help") {
+                return match domaincontext::command(command) {
+                    Some(info) => print(&help::command(info), OK),
+                    None => USAGE,
+                };
             }
+            call::api_call(m, command, sub).await
         }
-        None => domaincontext_sandbox::Config::new(),
-    };
-    config = config.port(serve.get_one::<u16>("port").copied().unwrap_or(0));
-    let running = match domaincontext_sandbox::start(config).await {
-        Ok(r) => r,
-        Err(e) => {
-            out::error(&format!("cannot start the sandbox: {e}"));
-            return TRANSPORT;
-        }
-    };
-    if let Err(e) = out::print(&format!("{}\n", running.url())) {
-        running.shutdown().await;
-        return e.report();
     }
-    let _ = tokio::signal::ctrl_c().await;
-    running.shutdown().await;
-    OK
 }

@@ -49,9 +49,18 @@ pub fn settings(m: &ArgMatches, sandbox_url: Option<&str>) -> Result<Settings, S
         (None, None, false) => domaincontext::PRODUCTION.to_owned(),
         (None, Some(_), true) => return Err("--base-url and --demo are exclusive".to_owned()),
     };
+    // The sandbox has its own accounts: the environment's credentials (for the real API)
+    // are never used there; flags before the command still pick another sandbox account.
+    let from_env = |name: &str| {
+        if sandbox_url.is_some() {
+            Ok(None)
+        } else {
+            env(name)
+        }
+    };
     let login = match m.get_one::<String>("login") {
         Some(l) => Some(l.clone()),
-        None => env("DOMAINCONTEXT_LOGIN")?,
+        None => from_env("DOMAINCONTEXT_LOGIN")?,
     };
     let password = match (
         m.get_one::<String>("password"),
@@ -60,13 +69,13 @@ pub fn settings(m: &ArgMatches, sandbox_url: Option<&str>) -> Result<Settings, S
         (Some(_), Some(_)) => return Err("--password and --password-file are exclusive".to_owned()),
         (Some(p), None) => Some(p.clone()),
         (None, Some(file)) => Some(input::password_file(file)?),
-        (None, None) => env("DOMAINCONTEXT_PASSWORD")?,
+        (None, None) => from_env("DOMAINCONTEXT_PASSWORD")?,
     };
     let (login, password) = match (login, password, sandbox_url.is_some()) {
         (Some(l), Some(p), _) => (l, p),
         (l, p, true) => (
-            l.unwrap_or_else(|| "demo".to_owned()),
-            p.unwrap_or_else(|| "demo".to_owned()),
+            l.unwrap_or_else(|| crate::sandbox::LOGIN.to_owned()),
+            p.unwrap_or_else(|| crate::sandbox::PASSWORD.to_owned()),
         ),
         (l, p, false) if m.get_flag("dry-run") => (l.unwrap_or_default(), p.unwrap_or_default()),
         (None, _, false) => {

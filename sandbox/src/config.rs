@@ -1,9 +1,11 @@
 //! How a sandbox starts: its data set, its faults and its port.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::fault::Fault;
+use crate::server::Served;
 use crate::state::State;
 
 /// How long a connection may take to send a request's header, by default.
@@ -22,6 +24,18 @@ pub struct Config {
     pub(crate) port: u16,
     pub(crate) header_read_timeout: Duration,
     pub(crate) max_connections: usize,
+    pub(crate) save_to: Option<PathBuf>,
+    pub(crate) observer: Option<Observer>,
+}
+
+/// Called once a request has been answered (see [`Config::on_request`]).
+#[derive(Clone)]
+pub(crate) struct Observer(pub(crate) Arc<dyn Fn(&Served) + Send + Sync>);
+
+impl std::fmt::Debug for Observer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Observer")
+    }
 }
 
 impl Default for Config {
@@ -32,6 +46,8 @@ impl Default for Config {
             port: 0,
             header_read_timeout: HEADER_READ_TIMEOUT,
             max_connections: MAX_CONNECTIONS,
+            save_to: None,
+            observer: None,
         }
     }
 }
@@ -61,6 +77,21 @@ impl Config {
     /// closes.
     pub fn max_connections(mut self, max: usize) -> Self {
         self.max_connections = max.max(1);
+        self
+    }
+
+    /// Saves the state to `path` (see [`State::save`]) after every answered call of a
+    /// command that changes state, and after a top-up, before the answer is sent. A save
+    /// that fails is reported in [`Served::save_error`]; the call's answer stands.
+    pub fn save_to(mut self, path: impl Into<PathBuf>) -> Self {
+        self.save_to = Some(path.into());
+        self
+    }
+
+    /// Calls `f` once each request has been answered: a request log for people (command,
+    /// status, time; never an argument).
+    pub fn on_request(mut self, f: impl Fn(&Served) + Send + Sync + 'static) -> Self {
+        self.observer = Some(Observer(Arc::new(f)));
         self
     }
 

@@ -66,6 +66,16 @@
 //! A data set of your own: [`Config::data`], or [`Config::from_json_file`] with a
 //! serialised [`State`].
 //!
+//! # Kept between runs
+//!
+//! [`State::save`] writes a state file (`{"format": 1, "state": ...}`, [`FORMAT`]) atomically,
+//! [`State::load`] reads it back (a file that is not one is a [`StateFileError`] naming it,
+//! and is left as it is). [`Config::save_to`] saves after every call of a changing command;
+//! [`Config::on_request`] is told of each answered request ([`Served`]: command, status,
+//! time, never an argument). `POST /_sandbox/topup` with `login` (default `demo`) and
+//! `amount` adds money to an account ([`TOP_UP_PATH`], [`State::top_up`]): the sandbox's
+//! own endpoint, not an API command.
+//!
 //! # Faults
 //!
 //! [`Fault`] rules, set in the [`Config`] or at run time with [`Running::set_faults`], make
@@ -83,6 +93,7 @@ mod money;
 mod pem;
 mod redact;
 mod reply;
+mod saved;
 mod search;
 mod seed;
 mod server;
@@ -92,7 +103,8 @@ pub use config::{Config, HEADER_READ_TIMEOUT, MAX_CONNECTIONS};
 pub use dispatch::handle;
 pub use fault::{Fault, FaultKind};
 pub use money::Money;
-pub use server::{LoggedRequest, Running, start};
+pub use saved::{FORMAT, StateFileError};
+pub use server::{LoggedRequest, Running, Served, TOP_UP_PATH, start};
 pub use state::{
     Account, Certificate, Contact, DnsRecord, Domain, ExternalDomain, Host, HostedDomain, OsImage,
     Product, Server, State, Tariff, Vnc,

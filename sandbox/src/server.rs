@@ -44,10 +44,35 @@ pub struct LoggedRequest {
     pub fault: Option<FaultKind>,
 }
 
+/// What [`crate::Config::on_request`] is told of a request once it is answered: no
+/// argument, so no secret.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Served {
+    /// `GET` or `POST` (or whatever else was sent).
+    pub method: String,
+    /// The command named by the path (as sent: it may be any text).
+    pub command: String,
+    /// The HTTP status answered.
+    pub status: u16,
+    /// The answer's top-level `_error`, when it has one.
+    pub error: Option<String>,
+    /// The fault applied, if any.
+    pub fault: Option<FaultKind>,
+    /// How long the answer took.
+    pub elapsed: Duration,
+    /// Why the state could not be saved after this call (see [`crate::Config::save_to`]).
+    pub save_error: Option<String>,
+}
+
+/// The path of the sandbox's own top-up: `login` (default `demo`) and `amount`.
+pub const TOP_UP_PATH: &str = "/_sandbox/topup";
+
 struct Shared {
     state: Mutex<State>,
     faults: Mutex<Faults>,
     log: Mutex<std::collections::VecDeque<LoggedRequest>>,
+    save_to: Option<std::path::PathBuf>,
+    observer: Option<crate::config::Observer>,
 }
 
 /// A lock that survives a panic elsewhere: the data is plain and stays usable.
@@ -80,6 +105,8 @@ pub async fn start(config: Config) -> std::io::Result<Running> {
         state: Mutex::new(config.data),
         faults: Mutex::new(Faults::new(config.faults)),
         log: Mutex::new(std::collections::VecDeque::new()),
+        save_to: config.save_to,
+        observer: config.observer,
     });
     let (stop, stopped) = watch::channel(false);
     let limits = Limits {
@@ -104,6 +131,17 @@ impl Running {
     /// A copy of the state now.
     pub fn state(&self) -> State {
         lock(&self.shared.state).clone()
+    }
+
+    /// Adds `amount` to the balance of client `login` (see [`State::top_up`]), saving the
+    /// state when [`crate::Config::save_to`] says where.
+    pub fn top_up(&self, login: &str, amount: crate::Money) -> Result<crate::Money, String> {
+        let mut state = lock(&self.shared.state);
+        let balance = state.top_up(login, amount)?;
+        if let Some(path) = &self.shared.save_to {
+            state.save(path).map_err(|e| e.to_string())?;
+        }
+        Ok(balance)
     }
 
     /// Replaces the faults in force (their counters start again).
@@ -221,13 +259,73 @@ fn garble(body: &str) -> String {
     format!("{}\u{1}garbled", &body[..cut])
 }
 
+/// The answer's top-level `_error`, if any.
+fn api_error(body: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Answer {
+        #[serde(rename = "_error")]
+        error: Option<serde_json::Value>,
+    }
+    match serde_json::from_str::<Answer>(body).ok()?.error? {
+        serde_json::Value::String(s) => Some(s),
+        other => Some(other.to_string()),
+    }
+}
+
+/// What the observer is told, before it is built.
+struct Seen<'a> {
+    method: &'a Method,
+    command: &'a str,
+    started: Instant,
+    status: u16,
+    body: String,
+    fault: Option<FaultKind>,
+    save_error: Option<String>,
+}
+
+/// Tells the observer, if any, how a request went.
+fn observe(shared: &Shared, seen: Seen<'_>) {
+    if let Some(o) = &shared.observer {
+        (o.0)(&Served {
+            method: seen.method.to_string(),
+            command: seen.command.to_owned(),
+            status: seen.status,
+            error: api_error(&seen.body),
+            fault: seen.fault,
+            elapsed: seen.started.elapsed(),
+            save_error: seen.save_error,
+        });
+    }
+}
+
+/// The sandbox's own top-up, answered outside the API's commands.
+fn top_up(shared: &Shared, pairs: &[(String, String)]) -> (u16, String, Option<String>) {
+    let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+    let login = get("login").unwrap_or("demo");
+    let Some(amount) = get("amount").and_then(crate::Money::parse) else {
+        let e = "amount must be a sum of money such as 100 or 25.50";
+        return (200, serde_json::json!({ "_error": e }).to_string(), None);
+    };
+    let mut state = lock(&shared.state);
+    match state.top_up(login, amount) {
+        Ok(balance) => {
+            let saved = shared.save_to.as_ref().and_then(|p| state.save(p).err());
+            let body = serde_json::json!({ "login": login, "balance": balance.to_string() });
+            (200, body.to_string(), saved.map(|e| e.to_string()))
+        }
+        Err(e) => (200, serde_json::json!({ "_error": e }).to_string(), None),
+    }
+}
+
 async fn serve(
     shared: Arc<Shared>,
     drop_now: Arc<Notify>,
     req: Request<Incoming>,
 ) -> Result<Response<Full<Bytes>>, Infallible> {
+    let started = Instant::now();
     let method = req.method().clone();
-    let command = req.uri().path().trim_start_matches('/').to_owned();
+    let path = req.uri().path().to_owned();
+    let command = path.trim_start_matches('/').to_owned();
     let mut pairs = req
         .uri()
         .query()
@@ -239,6 +337,20 @@ async fn serve(
     };
     if method == Method::POST {
         pairs.extend(domaincontext::form::decode(&String::from_utf8_lossy(&body)));
+    }
+    let served = |status: u16, body: &str, fault: Option<FaultKind>, save_error| Seen {
+        method: &method,
+        command: &command,
+        started,
+        status,
+        body: body.to_owned(),
+        fault,
+        save_error,
+    };
+    if path == TOP_UP_PATH {
+        let (status, body, save_error) = top_up(&shared, &pairs);
+        observe(&shared, served(status, &body, None, save_error));
+        return Ok(reply(status, body));
     }
     let fault = lock(&shared.faults).pick(&command);
     {
@@ -255,15 +367,27 @@ async fn serve(
         });
     }
     if let Some(FaultKind::HttpStatus(status, body)) = fault {
+        observe(&shared, served(status, &body, None, None));
         return Ok(reply(status, body));
     }
     if method != Method::GET && method != Method::POST {
-        return Ok(reply(
-            405,
-            r#"{"_error":"method not allowed: use GET or POST"}"#,
-        ));
+        let body = r#"{"_error":"method not allowed: use GET or POST"}"#;
+        observe(&shared, served(405, body, None, None));
+        return Ok(reply(405, body));
     }
-    let (status, body) = crate::dispatch::handle(&mut lock(&shared.state), &command, &pairs);
+    let (status, body, save_error) = {
+        let mut state = lock(&shared.state);
+        let (status, body) = crate::dispatch::handle(&mut state, &command, &pairs);
+        let changes = domaincontext::command(&command)
+            .is_some_and(|c| c.effect == domaincontext::Effect::Change);
+        // Saved under the lock, so that saves land in the order the changes were made.
+        let save_error = match &shared.save_to {
+            Some(path) if changes => state.save(path).err().map(|e| e.to_string()),
+            _ => None,
+        };
+        (status, body, save_error)
+    };
+    observe(&shared, served(status, &body, fault.clone(), save_error));
     match fault {
         None | Some(FaultKind::HttpStatus(..)) => Ok(reply(status, body)),
         Some(FaultKind::Delay(d)) => {

@@ -354,6 +354,25 @@ impl State {
         id
     }
 
+    /// Adds `amount` (above zero) to the balance of client `login`, the sandbox's own
+    /// top-up (not an API command); returns the new balance.
+    pub fn top_up(&mut self, login: &str, amount: Money) -> Result<Money, String> {
+        if amount.cents() <= 0 {
+            return Err(format!("a top-up must be above 0, got {amount}"));
+        }
+        let account = self
+            .clients
+            .get_mut(login)
+            .ok_or_else(|| format!("no client {login:?} in the sandbox"))?;
+        let balance = account
+            .balance
+            .cents()
+            .checked_add(amount.cents())
+            .ok_or_else(|| "the balance would overflow".to_owned())?;
+        account.balance = Money(balance);
+        Ok(account.balance)
+    }
+
     /// A new, deterministic secret (passwords, auth codes) with `prefix`.
     pub(crate) fn new_secret(&mut self, prefix: &str) -> String {
         let n = self.new_id();

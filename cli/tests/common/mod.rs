@@ -8,12 +8,20 @@ use std::time::{Duration, Instant};
 /// The password the tests give; it must never be printed.
 pub const PASSWORD: &str = "pa55-w0rd-x9";
 
-/// The binary, with no credentials from the environment.
+/// The binary, with no credentials from the environment, and a `--sandbox` state file
+/// of its own (in the temporary directory, fresh for each command made here).
 pub fn bin() -> Command {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let state = std::env::temp_dir().join(format!(
+        "domaincontext-test-{}-{n}/sandbox.json",
+        std::process::id()
+    ));
     let mut c = Command::new(env!("CARGO_BIN_EXE_domaincontext"));
     c.env_remove("DOMAINCONTEXT_LOGIN")
         .env_remove("DOMAINCONTEXT_PASSWORD")
-        .env_remove("DOMAINCONTEXT_JSON_LIMIT");
+        .env_remove("DOMAINCONTEXT_JSON_LIMIT")
+        .env("DOMAINCONTEXT_SANDBOX_STATE", state);
     c
 }
 
