@@ -137,6 +137,21 @@ fn sandbox() -> Command {
                         .short('q')
                         .action(ArgAction::SetTrue)
                         .help("No request log on stderr"),
+                )
+                .arg(
+                    Arg::new("header-timeout")
+                        .long("header-timeout")
+                        .value_name("SECS")
+                        .default_value("10")
+                        .help("Close a connection whose request head has not arrived in SECS"),
+                )
+                .arg(
+                    Arg::new("max-connections")
+                        .long("max-connections")
+                        .value_name("N")
+                        .default_value("1024")
+                        .value_parser(clap::value_parser!(u32).range(1..))
+                        .help("Connections served at once; more wait until one closes"),
                 ),
         )
         .subcommand(

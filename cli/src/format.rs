@@ -335,9 +335,9 @@ pub struct Show {
 }
 
 impl Show {
-    /// Prints the answer `json` and returns [`crate::OK`]; an answer the format cannot
-    /// show is printed as JSON instead, with an error, and the status is
-    /// [`crate::USAGE`] (the command itself was carried out).
+    /// Prints the answer `json` and returns [`crate::OK`]. An answer the format cannot
+    /// show is printed as JSON instead, with a warning: the command was carried out, so
+    /// the status stays the command's own (2 would say that nothing was sent).
     pub fn answer(&self, json: &str) -> u8 {
         if self.quiet {
             return crate::OK;
@@ -345,10 +345,10 @@ impl Show {
         let (text, status) = match render(self.format, json) {
             Ok(t) => (t, crate::OK),
             Err(e) => {
-                crate::out::error(&format!(
+                crate::out::warning(&format!(
                     "--output: {e}; it is printed as JSON (the command was carried out)"
                 ));
-                (format!("{}\n", crate::pretty::pretty(json)), crate::USAGE)
+                (format!("{}\n", crate::pretty::pretty(json)), crate::OK)
             }
         };
         match crate::out::print(&text) {

@@ -56,3 +56,8 @@ pub fn eprint_line(line: &str) {
 pub fn error(message: &str) {
     eprint_line(&format!("error: {}", escape(message)));
 }
+
+/// Writes `warning: <message>` on stderr, escaped as [`error`] does.
+pub fn warning(message: &str) {
+    eprint_line(&format!("warning: {}", escape(message)));
+}

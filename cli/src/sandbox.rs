@@ -207,6 +207,21 @@ async fn serve(m: &ArgMatches) -> u8 {
     };
     let port = m.get_one::<u16>("port").copied().unwrap_or(0);
     config = config.port(port);
+    let header_timeout = m
+        .get_one::<String>("header-timeout")
+        .map_or(Ok(domaincontext_sandbox::HEADER_READ_TIMEOUT), |t| {
+            crate::settings::seconds("header-timeout", t)
+        });
+    match header_timeout {
+        Ok(t) => config = config.header_read_timeout(t),
+        Err(e) => {
+            out::error(&e);
+            return USAGE;
+        }
+    }
+    if let Some(&n) = m.get_one::<u32>("max-connections") {
+        config = config.max_connections(usize::try_from(n).unwrap_or(usize::MAX));
+    }
     if !m.get_flag("quiet") {
         config = config.on_request(|s| out::eprint_line(&log_line(s)));
     }

@@ -168,3 +168,59 @@ fn serve_prints_its_url_and_credentials_logs_calls_and_saves_its_state() {
 fn domaincontext_state(path: &std::path::Path) -> String {
     std::fs::read_to_string(path).unwrap()
 }
+
+#[test]
+fn serve_takes_its_connection_limits_from_flags() {
+    // A connection that sends half a request head is closed after --header-timeout; the
+    // (max_connections + 1)th connection is not served until one closes.
+    let served = serve(&[
+        "--quiet",
+        "--header-timeout",
+        "0.3",
+        "--max-connections",
+        "2",
+    ]);
+    let addr = served
+        .url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_owned();
+    let started = std::time::Instant::now();
+    let mut half = std::net::TcpStream::connect(&addr).unwrap();
+    half.write_all(b"POST /domainsCheck HTTP/1.1\r\nHost: x\r\n")
+        .unwrap();
+    half.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let mut buf = Vec::new();
+    let _ = half.read_to_end(&mut buf);
+    let closed_after = started.elapsed();
+    assert!(
+        closed_after >= Duration::from_millis(250) && closed_after < Duration::from_secs(4),
+        "closed after {closed_after:?}"
+    );
+
+    // Two idle connections take both places; a third waits.
+    let hold: Vec<_> = (0..2)
+        .map(|_| std::net::TcpStream::connect(&addr).unwrap())
+        .collect();
+    let mut third = std::net::TcpStream::connect(&addr).unwrap();
+    third
+        .write_all(b"POST /domainsCheck HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    third
+        .set_read_timeout(Some(Duration::from_millis(150)))
+        .unwrap();
+    let mut first = [0u8; 1];
+    assert!(third.read(&mut first).is_err(), "served beyond the cap");
+    drop(hold);
+    third
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let mut answer = Vec::new();
+    let _ = third.read_to_end(&mut answer);
+    assert!(
+        answer.starts_with(b"HTTP/1.1 200"),
+        "{}",
+        String::from_utf8_lossy(&answer)
+    );
+    assert!(started.elapsed() < LIMIT);
+}
