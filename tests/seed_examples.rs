@@ -147,7 +147,7 @@ async fn domains_set_dns() {
         .status(p("new"));
     check(
         "https://demo-api.domaincontext.com/domainsSetDNS?auth_login=demo&auth_password=demo&5504202[1][type]=a&5504202[1][value]=123.123.123.123&5504202[1][no]=1&5504202[1][ttl]=7200&5504202[1][status]=new",
-        DomainsSetDNS::new([DomainSetDNS::new(p("5504202")).records(1, record)]),
+        DomainsSetDNS::new([DomainSetDNS::new().id(p("5504202")).records(1, record)]),
         json!({"5504202": {"1": {"type": "a", "value": "123.123.123.123", "no": 1, "ttl": 7200, "status": "new"}}}),
     )
     .await;

@@ -464,6 +464,7 @@ const COMMAND_KEYS: &[&str] = &[
     "array_of",
     "key",
     "returns",
+    "require_one_of",
 ];
 
 const FIELD_KINDS: &[&str] = &["int", "text", "flag", "money", "list", "secret"];
@@ -566,8 +567,10 @@ fn command_def(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<CommandDef> {
     let mut returns_ = None;
     let mut args = None;
     let (mut extends, mut same_as, mut array_of, mut key) = (None, None, None, None);
+    let mut require_one_of = None;
     for (k, v) in unique(cx, entries, "key") {
         match k.as_str().unwrap_or_default() {
+            "require_one_of" => require_one_of = group(cx, v),
             "description" => description = scalar(cx, v, "`description`"),
             "effect" => {
                 effect = match v.as_str() {
@@ -649,6 +652,38 @@ fn command_def(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<CommandDef> {
         rust_name,
         returns: returns_,
         body,
+        require_one_of,
+    })
+}
+
+/// `require_one_of: [domain, id]`: two or more argument names.
+fn group(cx: &mut Ctxt, node: &Node) -> Option<Group> {
+    let Some(items) = node.as_seq() else {
+        cx.error(
+            &node.pos,
+            format!(
+                "`require_one_of` must be a list of argument names, found {}",
+                node.kind()
+            ),
+            Some("write `require_one_of: [domain, id]`".to_owned()),
+        );
+        return None;
+    };
+    let names: Vec<Named> = items
+        .iter()
+        .filter_map(|i| scalar(cx, i, "an argument name").map(|_| named(i)))
+        .collect();
+    if names.len() < 2 {
+        cx.error(
+            &node.pos,
+            "`require_one_of` needs two or more arguments",
+            Some("for one argument, mark it `required: true`".to_owned()),
+        );
+        return None;
+    }
+    Some(Group {
+        names,
+        pos: node.pos.clone(),
     })
 }
 

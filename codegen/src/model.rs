@@ -152,6 +152,17 @@ pub struct CommandDef {
     pub returns: Option<Returns>,
     /// Its arguments, or the relation that gives them.
     pub body: Body,
+    /// Arguments of which at least one must be given (`require_one_of: [domain, id]`).
+    pub require_one_of: Option<Group>,
+}
+
+/// A group of optional arguments of which at least one must be given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    /// The arguments, in spec order.
+    pub names: Vec<Named>,
+    /// Where the group is written.
+    pub pos: Pos,
 }
 
 /// Where a command's arguments come from.
@@ -267,6 +278,9 @@ pub struct Command {
     pub def: CommandDef,
     /// What its requests carry.
     pub shape: Shape,
+    /// Groups of arguments of which at least one must be given (its own, or those of the
+    /// command it is "same as" or extends); empty for bulk commands, whose items carry them.
+    pub groups: Vec<Vec<String>>,
 }
 
 /// A checked command's request shape.
