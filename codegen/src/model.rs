@@ -29,6 +29,22 @@ pub struct TypeDef {
     pub invalid: Vec<String>,
     /// The rule values must satisfy.
     pub rule: Rule,
+    /// Where the spec departs from the provider's document on purpose.
+    pub seed: Vec<Correction>,
+}
+
+/// A departure from the provider's document made on purpose: what the document says, and
+/// why the spec says otherwise. `drift` does not report it; `drift --show-corrections`
+/// lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Correction {
+    /// The document's own text: a type's description, a command's row, or an argument's
+    /// row (what follows the bullet); empty when the document does not have it at all.
+    pub said: String,
+    /// Why the spec departs from it.
+    pub why: String,
+    /// Where the correction is written.
+    pub pos: Pos,
 }
 
 /// A declarative rule. The generator turns each into straight-line Rust.
@@ -154,6 +170,8 @@ pub struct CommandDef {
     pub body: Body,
     /// Arguments of which at least one must be given (`require_one_of: [domain, id]`).
     pub require_one_of: Option<Group>,
+    /// Where the command departs from the provider's document on purpose.
+    pub seed: Vec<Correction>,
 }
 
 /// A group of optional arguments of which at least one must be given.
@@ -197,6 +215,8 @@ pub struct Arg {
     pub doc: Option<String>,
     /// Why it is ours, when the seed does not give it.
     pub ours: Option<String>,
+    /// Where the argument departs from the provider's document on purpose.
+    pub seed: Vec<Correction>,
 }
 
 /// The shape of an argument's value.
