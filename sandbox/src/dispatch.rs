@@ -203,7 +203,7 @@ fn run_one(s: &mut State, who: &str, req: &Request) -> Res {
         R::ServersGetList(r) => servers::list(s, who, r),
         R::ServerGetInfo(r) => servers::info(s, who, r.id, r.server.as_ref()),
         R::ServerBuy(r) => servers::buy(s, who, r),
-        R::ServerRenew(r) => servers::renew(s, who, r.id, r.server.as_ref(), r.amount),
+        R::ServerRenew(r) => servers::renew(s, who, r.id, r.server.as_ref(), r.amount.as_ref()),
         R::ServerRefuse(r) => servers::refuse(s, who, r.id, r.server.as_ref()),
         R::ServerReboot(r) => servers::power(s, who, r.id, r.server.as_ref(), Power::Reboot),
         R::ServerReset(r) => servers::power(s, who, r.id, r.server.as_ref(), Power::Reset),
