@@ -99,6 +99,11 @@ pub enum Problem {
         /// What was found.
         found: &'static str,
     },
+    /// None of a group of arguments, one of which is required, is given.
+    MissingOneOf {
+        /// The arguments of the group.
+        group: &'static [&'static str],
+    },
     /// Two bulk items have the same key.
     DuplicateKey,
     /// There is no command of this name.
@@ -183,6 +188,18 @@ impl fmt::Display for ValidationError {
                 write!(f, "{c}: argument `{a}` must be {expected}, found {found}")
             }
             Problem::DuplicateKey => write!(f, "{c}: item key `{a}` appears twice"),
+            Problem::MissingOneOf { group } => {
+                let names = group
+                    .iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(" or ");
+                if a.is_empty() {
+                    write!(f, "{c}: {names} is required")
+                } else {
+                    write!(f, "{c}: item `{a}`: {names} is required")
+                }
+            }
         }
     }
 }

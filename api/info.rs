@@ -91,6 +91,9 @@ pub struct CommandInfo {
     pub returns: Option<&'static str>,
     /// The answer is rows of that shape rather than one.
     pub returns_rows: bool,
+    /// Groups of optional arguments of which at least one must be given
+    /// (`[["domain", "id"]]`); for a bulk command, each item's.
+    pub groups: &'static [&'static [&'static str]],
 }
 
 /// An argument type of the spec.
@@ -187,7 +190,7 @@ impl CommandInfo {
     /// the form: every required argument (every argument, with `all`) set to the first
     /// allowed value or the first example of its type. For a bulk command: one item.
     pub fn example_args(&self, all: bool) -> serde_json::Value {
-        let item = example_object(self.args, all, self.bulk_key);
+        let item = example_object(self.args, all, self.bulk_key, self.groups);
         match (self.bulk_of, self.bulk_key) {
             (None, _) => item,
             (Some(_), None) => serde_json::Value::Array(vec![item]),
@@ -209,10 +212,19 @@ impl CommandInfo {
     }
 }
 
-fn example_object(args: &[ArgInfo], all: bool, skip: Option<&str>) -> serde_json::Value {
+fn example_object(
+    args: &[ArgInfo],
+    all: bool,
+    skip: Option<&str>,
+    groups: &[&[&str]],
+) -> serde_json::Value {
     let mut map = serde_json::Map::new();
     for a in args {
-        if Some(a.name) == skip || !(all || a.required) {
+        // The first argument of a group stands for the group (a bulk key is always given).
+        let grouped = groups
+            .iter()
+            .any(|g| g.first() == Some(&a.name) && !skip.is_some_and(|k| g.contains(&k)));
+        if Some(a.name) == skip || !(all || a.required || grouped) {
             continue;
         }
         let Some(v) = example_value(a, all) else {
@@ -248,7 +260,7 @@ fn example_value(a: &ArgInfo, all: bool) -> Option<serde_json::Value> {
         }
         ArgKind::Records { .. } => {
             let mut map = serde_json::Map::new();
-            map.insert("1".to_owned(), example_object(a.fields, all, None));
+            map.insert("1".to_owned(), example_object(a.fields, all, None, &[]));
             Some(Value::Object(map))
         }
         ArgKind::MapOf(t) => {

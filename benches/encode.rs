@@ -109,7 +109,7 @@ mod domains_set_dns_1k {
     fn validate_and_encode(b: divan::Bencher) {
         let names: Vec<String> = (1..=1_000).map(|r| format!("host{r}")).collect();
         b.bench(|| {
-            let mut item = DomainSetDNS::new("5504202".parse().expect("id"));
+            let mut item = DomainSetDNS::new().id("5504202".parse().expect("id"));
             for (r, name) in names.iter().enumerate() {
                 let record = DomainSetDNSRecordsItem::new()
                     .name(name.parse().expect("dnsName"))

@@ -147,7 +147,7 @@ async fn domains_set_dns() {
         .status(p("new"));
     check(
         "https://demo-api.domaincontext.com/domainsSetDNS?auth_login=demo&auth_password=demo&5504202[1][type]=a&5504202[1][value]=123.123.123.123&5504202[1][no]=1&5504202[1][ttl]=7200&5504202[1][status]=new",
-        DomainsSetDNS::new([DomainSetDNS::new(p("5504202")).records(1, record)]),
+        DomainsSetDNS::new([DomainSetDNS::new().id(p("5504202")).records(1, record)]),
         json!({"5504202": {"1": {"type": "a", "value": "123.123.123.123", "no": 1, "ttl": 7200, "status": "new"}}}),
     )
     .await;
@@ -223,4 +223,35 @@ async fn get_on_request_puts_the_arguments_in_the_query() {
     assert_eq!(r.method, "GET");
     assert!(r.body.is_empty());
     assert_eq!(r.args(), [("domains".into(), "test.com".into())]);
+}
+
+/// The seed's serverBuy example as written is refused before sending, for the reasons the
+/// spec records on serverBuy (`seed:`): `os=` is not an argument (the tables say
+/// `osimage`), and `http:\/\/...` is not a URL.
+#[test]
+fn the_seed_server_buy_example_as_written_is_refused_for_the_recorded_reasons() {
+    let seed = "tariff=XENSSD%20VDS%204%20100+&os=centos&panel=isp&cluster_id=1&social=test&purpose=test&callback_url=http:\\/\\/my.domain.com\\/page\\/for\\/callback";
+    let pairs = domaincontext::form::decode(seed);
+    let as_written: serde_json::Map<String, serde_json::Value> =
+        pairs.iter().map(|(k, v)| (k.clone(), json!(v))).collect();
+    let err =
+        domaincontext::Request::from_args("serverBuy", &json!(as_written)).expect_err("as written");
+    assert_eq!(err.to_string(), "serverBuy: unknown argument `os`");
+    // With os= read as osimage=, the escaped URL is what is left.
+    let mut renamed = as_written.clone();
+    let os = renamed.remove("os").expect("os");
+    renamed.insert("osimage".to_owned(), os);
+    let err =
+        domaincontext::Request::from_args("serverBuy", &json!(renamed)).expect_err("escaped url");
+    assert_eq!(err.argument(), "callback_url");
+    // The reason is in the spec, as data.
+    let spec = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/spec/commands/5-servers.yaml"
+    ))
+    .expect("spec");
+    assert!(
+        spec.contains("seed: {said: \"2.9 example: &os=centos&"),
+        "the reason is recorded"
+    );
 }

@@ -177,7 +177,7 @@ fn every_type_round_trips_its_examples_and_refuses_its_invalid_values() {
         "label" => Label, "labels" => Labels, "dnsName" => DnsName, "email" => Email,
         "emails" => Emails, "phone" => Phone, "pincode" => Pincode, "client" => Client,
         "server" => Server, "servers" => Servers, "url" => Url, "ip" => Ip, "ips" => Ips,
-        "text" => Text, "hdomain" => Hdomain, "hdomains" => Hdomains, "coupon" => Coupon,
+        "text" => Text, "hdomain" => Hdomain, "hdomains" => Hdomains, "months" => Months, "coupon" => Coupon,
         "bool" => Bool, "limit" => Limit, "country" => Country,
     ];
     // Every type of the spec has its check here, and every check a type of the spec.

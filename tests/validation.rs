@@ -198,8 +198,8 @@ async fn one_of_missing_and_unknown_arguments_are_refused_before_sending() {
     );
     // The parsed request is refused by the client as well when built by hand.
     let dup = domaincontext::requests::DomainsSetDNS::new([
-        domaincontext::requests::DomainSetDNS::new("7".parse().expect("id")),
-        domaincontext::requests::DomainSetDNS::new("7".parse().expect("id")),
+        domaincontext::requests::DomainSetDNS::new().id("7".parse().expect("id")),
+        domaincontext::requests::DomainSetDNS::new().id("7".parse().expect("id")),
     ]);
     let err = client
         .domains_set_dns(&dup)
@@ -292,4 +292,156 @@ fn lengths_count_characters_not_bytes() {
     // 64 characters at most, though 64 Cyrillic letters take 128 bytes.
     assert!("ж".repeat(64).parse::<Password>().is_ok());
     assert!("ж".repeat(65).parse::<Password>().is_err());
+}
+
+/// Every command with an argument group: with none of the group given, the client refuses
+/// it before sending with an error naming the group, and so does the sandbox (through the
+/// same validation) with that text as its `_error`.
+#[tokio::test]
+async fn a_missing_argument_group_is_refused_before_sending_and_by_the_sandbox() {
+    let server = Server::answering("true").await;
+    let client = server.client();
+    let (mut checked, mut sandboxed) = (0, 0);
+    for c in COMMANDS.iter().filter(|c| !c.groups.is_empty()) {
+        for group in c.groups {
+            // The required arguments, then none of the group.
+            let mut args = c.example_args(false);
+            let target = match (c.bulk_of, c.bulk_key, &mut args) {
+                (None, _, Value::Object(m)) => m,
+                (Some(_), None, Value::Array(items)) => match items.first_mut() {
+                    Some(Value::Object(m)) => m,
+                    _ => panic!("{}: no item", c.name),
+                },
+                // Keyed by a group's member: the key always gives the group.
+                (Some(_), Some(_), _) => continue,
+                _ => panic!("{}: unexpected example shape", c.name),
+            };
+            for name in *group {
+                target.remove(*name);
+            }
+            let names = group
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(" or ");
+            let expected = match c.bulk_of {
+                None => format!("{}: {names} is required", c.name),
+                Some(_) => format!("{}: item `0`: {names} is required", c.name),
+            };
+            let err = Request::from_args(c.name, &args).expect_err(c.name);
+            assert_eq!(err.to_string(), expected);
+            assert_eq!(err.problem(), &Problem::MissingOneOf { group });
+            // Through the client: a request built from the same JSON without its check
+            // cannot be made, so build it with the group given, then take it away.
+            let mut given = args.clone();
+            let target = match (c.bulk_of, &mut given) {
+                (None, Value::Object(m)) => m,
+                (Some(_), Value::Array(items)) => match items.first_mut() {
+                    Some(Value::Object(m)) => m,
+                    _ => unreachable!(),
+                },
+                _ => unreachable!(),
+            };
+            let first = domaincontext::command(c.bulk_of.unwrap_or(c.name))
+                .and_then(|i| i.args.iter().find(|a| a.name == group[0]))
+                .expect("group member");
+            target.insert(
+                group[0].to_owned(),
+                domaincontext::command(c.bulk_of.unwrap_or(c.name))
+                    .expect("command")
+                    .example_args(true)
+                    .get(first.name)
+                    .cloned()
+                    .expect("example"),
+            );
+            assert!(Request::from_args(c.name, &given).is_ok(), "{}", c.name);
+            checked += 1;
+            // The sandbox answers the same refusal as its `_error`. A bulk item with no
+            // arguments writes nothing to the form: there is no item for it to refuse.
+            let pairs = flatten("", &args);
+            if c.bulk_of.is_some() && pairs.is_empty() {
+                continue;
+            }
+            let mut w = domaincontext::rt::FormWriter::encoding();
+            w.raw("auth_login", "demo");
+            w.raw("auth_password", "demo");
+            for (k, v) in &pairs {
+                w.raw(k, v);
+            }
+            let pairs = domaincontext::form::decode(&w.into_body());
+            let (_, body) = domaincontext_sandbox::handle(
+                &mut domaincontext_sandbox::State::default(),
+                c.name,
+                &pairs,
+            );
+            let answer: Value = serde_json::from_str(&body).expect("json");
+            assert_eq!(answer["_error"], Value::String(expected), "{}", c.name);
+            sandboxed += 1;
+        }
+    }
+    // 30 single commands with a group, and their bulk twins.
+    assert!(checked >= 50, "only {checked} groups checked");
+    assert!(
+        sandboxed >= 30,
+        "only {sandboxed} groups checked by the sandbox"
+    );
+
+    // Through the typed API: nothing is sent.
+    let cases: Vec<(domaincontext::Error, &str)> = vec![
+        (
+            client
+                .domain_get_info(&domaincontext::requests::DomainGetInfo::new())
+                .await
+                .expect_err("no domain, no id"),
+            "domainGetInfo: `domain` or `id` is required",
+        ),
+        (
+            client
+                .domain_set_dns(&domaincontext::requests::DomainSetDNS::new())
+                .await
+                .expect_err("no id, no domain"),
+            "domainSetDNS: `id` or `domain` is required",
+        ),
+        (
+            client
+                .certificate_purchase(&domaincontext::requests::CertificatePurchase::new())
+                .await
+                .expect_err("no product"),
+            "certificatePurchase: `product` or `product_id` is required",
+        ),
+        (
+            client
+                .server_renew(&domaincontext::requests::ServerRenew::new())
+                .await
+                .expect_err("no server"),
+            "serverRenew: `server` or `id` is required",
+        ),
+    ];
+    for (err, expected) in &cases {
+        assert_eq!(err.kind(), ErrorKind::Validation);
+        assert_eq!(err.sent(), Sent::No);
+        assert_eq!(err.to_string(), *expected);
+    }
+    assert!(server.received().is_empty(), "nothing was sent");
+}
+
+/// The JSON argument tree as form pairs (`0[domain]=…`).
+fn flatten(prefix: &str, v: &Value) -> Vec<(String, String)> {
+    let key = |k: &str| {
+        if prefix.is_empty() {
+            k.to_owned()
+        } else {
+            format!("{prefix}[{k}]")
+        }
+    };
+    match v {
+        Value::Object(m) => m.iter().flat_map(|(k, v)| flatten(&key(k), v)).collect(),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .flat_map(|(i, v)| flatten(&key(&i.to_string()), v))
+            .collect(),
+        Value::String(s) => vec![(prefix.to_owned(), s.clone())],
+        other => vec![(prefix.to_owned(), other.to_string())],
+    }
 }

@@ -283,8 +283,14 @@ fn resolve_commands(cx: &mut Ctxt, raw: &Raw) -> Vec<Command> {
                 }
                 if let Some(key) = key {
                     let args = single_args(cx, raw, &index, j, 0).unwrap_or_default();
+                    // An optional key is one of a group: each item still needs it, and the
+                    // bulk request checks that it is there.
+                    let grouped = groups_of(raw, &index, j, 0)
+                        .iter()
+                        .any(|g| g.names.iter().any(|n| n.name == key.name));
                     match args.iter().find(|a| a.name.name == key.name) {
-                        Some(a) if a.required && matches!(a.kind, ArgKind::Type(_)) => {}
+                        Some(a)
+                            if (a.required || grouped) && matches!(a.kind, ArgKind::Type(_)) => {}
                         Some(_) => cx.error(
                             &key.pos,
                             format!(
@@ -313,12 +319,26 @@ fn resolve_commands(cx: &mut Ctxt, raw: &Raw) -> Vec<Command> {
                 None => continue,
             },
         };
+        let mut groups = Vec::new();
+        if let (Shape::Bulk { .. }, Some(g)) = (&shape, &c.require_one_of) {
+            cx.error(
+                &g.pos,
+                "`require_one_of` is only for commands with their own `args`",
+                Some("a bulk command's items carry their command's groups".to_owned()),
+            );
+        }
         if let Shape::Single(args) = &shape {
             check_args(cx, raw, c, args);
+            check_group(cx, c, args);
+            groups = groups_of(raw, &index, i, 0)
+                .into_iter()
+                .map(|g| g.names.iter().map(|n| n.name.clone()).collect())
+                .collect();
         }
         out.push(Command {
             def: c.clone(),
             shape,
+            groups,
         });
     }
     out
@@ -394,6 +414,88 @@ fn single_args(
         }
         Body::SameAs(target) => follow(cx, target, "same_as"),
         Body::ArrayOf { .. } => None,
+    }
+}
+
+/// The argument groups of a single command: its own, then those of the command it is
+/// "same as" or extends (cycles are reported by `single_args`).
+fn groups_of<'a>(
+    raw: &'a Raw,
+    index: &HashMap<&str, usize>,
+    i: usize,
+    depth: usize,
+) -> Vec<&'a Group> {
+    let c = &raw.commands[i];
+    let mut out: Vec<&Group> = c.require_one_of.iter().collect();
+    let target = match &c.body {
+        Body::SameAs(t) => Some(t),
+        Body::Args { extends, .. } => extends.as_ref(),
+        Body::ArrayOf { .. } => None,
+    };
+    if let Some(&j) = target.and_then(|t| index.get(t.name.as_str())) {
+        if depth <= raw.commands.len() {
+            out.extend(groups_of(raw, index, j, depth + 1));
+        }
+    }
+    out
+}
+
+/// A group names two or more distinct optional arguments of its own command.
+fn check_group(cx: &mut Ctxt, c: &CommandDef, args: &[Arg]) {
+    let Some(g) = &c.require_one_of else { return };
+    if !matches!(c.body, Body::Args { .. }) {
+        cx.error(
+            &g.pos,
+            "`require_one_of` is only for commands with their own `args`",
+            Some(
+                "a `same_as` command takes its target's groups; a bulk item carries its command's"
+                    .to_owned(),
+            ),
+        );
+        return;
+    }
+    for (k, n) in g.names.iter().enumerate() {
+        if g.names[..k].iter().any(|m| m.name == n.name) {
+            cx.error(
+                &n.pos,
+                format!("`{}` appears twice in `require_one_of`", n.name),
+                None,
+            );
+            continue;
+        }
+        match args.iter().find(|a| a.name.name == n.name) {
+            None => {
+                let hint = match crate::suggest(&n.name, args.iter().map(|a| a.name.name.as_str()))
+                {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!(
+                        "arguments of `{}`: {}",
+                        c.name.name,
+                        args.iter()
+                            .map(|a| a.name.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                };
+                cx.error(
+                    &n.pos,
+                    format!(
+                        "`require_one_of` names `{}`, which is not an argument of `{}`",
+                        n.name, c.name.name
+                    ),
+                    Some(hint),
+                );
+            }
+            Some(a) if a.required => cx.error(
+                &n.pos,
+                format!(
+                    "`{}` is required, so a group that holds it always holds",
+                    n.name
+                ),
+                Some("make the argument optional, or drop the group".to_owned()),
+            ),
+            Some(_) => {}
+        }
     }
 }
 

@@ -199,6 +199,7 @@ fn type_def(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<TypeDef> {
         examples: Vec::new(),
         invalid: Vec::new(),
         rule: Rule::Literal(Vec::new()),
+        seed: Vec::new(),
     };
     let mut rule = None;
     for (k, v) in unique(cx, entries, "key") {
@@ -209,10 +210,13 @@ fn type_def(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<TypeDef> {
             "examples" => t.examples = strings(cx, v, "an example"),
             "invalid" => t.invalid = strings(cx, v, "an invalid value"),
             "rule" => rule = self::rule(cx, v),
+            "seed" => t.seed = corrections(cx, v),
             _ => unknown_key(
                 cx,
                 k,
-                &["doc", "ours", "secret", "examples", "invalid", "rule"],
+                &[
+                    "doc", "ours", "secret", "examples", "invalid", "rule", "seed",
+                ],
             ),
         }
     }
@@ -464,6 +468,8 @@ const COMMAND_KEYS: &[&str] = &[
     "array_of",
     "key",
     "returns",
+    "require_one_of",
+    "seed",
 ];
 
 const FIELD_KINDS: &[&str] = &["int", "text", "flag", "money", "list", "secret"];
@@ -566,8 +572,12 @@ fn command_def(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<CommandDef> {
     let mut returns_ = None;
     let mut args = None;
     let (mut extends, mut same_as, mut array_of, mut key) = (None, None, None, None);
+    let mut require_one_of = None;
+    let mut seed = Vec::new();
     for (k, v) in unique(cx, entries, "key") {
         match k.as_str().unwrap_or_default() {
+            "seed" => seed = corrections(cx, v),
+            "require_one_of" => require_one_of = group(cx, v),
             "description" => description = scalar(cx, v, "`description`"),
             "effect" => {
                 effect = match v.as_str() {
@@ -649,6 +659,74 @@ fn command_def(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<CommandDef> {
         rust_name,
         returns: returns_,
         body,
+        require_one_of,
+        seed,
+    })
+}
+
+/// `seed: {said: "...", why: "..."}`, or a list of them.
+fn corrections(cx: &mut Ctxt, node: &Node) -> Vec<Correction> {
+    match &node.value {
+        Value::Seq(items) => items.iter().filter_map(|i| correction(cx, i)).collect(),
+        _ => correction(cx, node).into_iter().collect(),
+    }
+}
+
+fn correction(cx: &mut Ctxt, node: &Node) -> Option<Correction> {
+    let entries = map(cx, node, "a `seed` correction")?;
+    let (mut said, mut why) = (None, None);
+    for (k, v) in unique(cx, entries, "key") {
+        match k.as_str().unwrap_or_default() {
+            "said" => said = scalar(cx, v, "`said`"),
+            "why" => why = scalar(cx, v, "`why`"),
+            _ => unknown_key(cx, k, &["said", "why"]),
+        }
+    }
+    match (said, why) {
+        (Some(said), Some(why)) if !why.trim().is_empty() => Some(Correction {
+            said,
+            why,
+            pos: node.pos.clone(),
+        }),
+        _ => {
+            cx.error(
+                &node.pos,
+                "a `seed` correction needs `said` (the document's text) and `why`",
+                Some("write `seed: {said: \"limit — id\", why: \"...\"}`".to_owned()),
+            );
+            None
+        }
+    }
+}
+
+/// `require_one_of: [domain, id]`: two or more argument names.
+fn group(cx: &mut Ctxt, node: &Node) -> Option<Group> {
+    let Some(items) = node.as_seq() else {
+        cx.error(
+            &node.pos,
+            format!(
+                "`require_one_of` must be a list of argument names, found {}",
+                node.kind()
+            ),
+            Some("write `require_one_of: [domain, id]`".to_owned()),
+        );
+        return None;
+    };
+    let names: Vec<Named> = items
+        .iter()
+        .filter_map(|i| scalar(cx, i, "an argument name").map(|_| named(i)))
+        .collect();
+    if names.len() < 2 {
+        cx.error(
+            &node.pos,
+            "`require_one_of` needs two or more arguments",
+            Some("for one argument, mark it `required: true`".to_owned()),
+        );
+        return None;
+    }
+    Some(Group {
+        names,
+        pos: node.pos.clone(),
     })
 }
 
@@ -666,7 +744,7 @@ fn arg_list(cx: &mut Ctxt, node: &Node) -> Vec<Arg> {
 }
 
 const ARG_KEYS: &[&str] = &[
-    "type", "required", "default", "one_of", "doc", "ours", "array", "flatten", "map_of",
+    "type", "required", "default", "one_of", "doc", "ours", "array", "flatten", "map_of", "seed",
 ];
 
 fn arg(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<Arg> {
@@ -678,6 +756,7 @@ fn arg(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<Arg> {
         one_of: Vec::new(),
         doc: None,
         ours: None,
+        seed: Vec::new(),
     };
     if def.as_str().is_some() {
         return Some(a);
@@ -692,6 +771,7 @@ fn arg(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<Arg> {
             "one_of" => a.one_of = strings(cx, v, "a value"),
             "doc" => a.doc = scalar(cx, v, "`doc`"),
             "ours" => a.ours = scalar(cx, v, "`ours`"),
+            "seed" => a.seed = corrections(cx, v),
             "array" => array = Some(arg_list(cx, v)),
             "flatten" => flatten = boolean(cx, v, "`flatten`"),
             "map_of" => map_of = scalar(cx, v, "`map_of`").map(|_| named(v)),

@@ -29,6 +29,22 @@ pub struct TypeDef {
     pub invalid: Vec<String>,
     /// The rule values must satisfy.
     pub rule: Rule,
+    /// Where the spec departs from the provider's document on purpose.
+    pub seed: Vec<Correction>,
+}
+
+/// A departure from the provider's document made on purpose: what the document says, and
+/// why the spec says otherwise. `drift` does not report it; `drift --show-corrections`
+/// lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Correction {
+    /// The document's own text: a type's description, a command's row, or an argument's
+    /// row (what follows the bullet); empty when the document does not have it at all.
+    pub said: String,
+    /// Why the spec departs from it.
+    pub why: String,
+    /// Where the correction is written.
+    pub pos: Pos,
 }
 
 /// A declarative rule. The generator turns each into straight-line Rust.
@@ -152,6 +168,19 @@ pub struct CommandDef {
     pub returns: Option<Returns>,
     /// Its arguments, or the relation that gives them.
     pub body: Body,
+    /// Arguments of which at least one must be given (`require_one_of: [domain, id]`).
+    pub require_one_of: Option<Group>,
+    /// Where the command departs from the provider's document on purpose.
+    pub seed: Vec<Correction>,
+}
+
+/// A group of optional arguments of which at least one must be given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    /// The arguments, in spec order.
+    pub names: Vec<Named>,
+    /// Where the group is written.
+    pub pos: Pos,
 }
 
 /// Where a command's arguments come from.
@@ -186,6 +215,8 @@ pub struct Arg {
     pub doc: Option<String>,
     /// Why it is ours, when the seed does not give it.
     pub ours: Option<String>,
+    /// Where the argument departs from the provider's document on purpose.
+    pub seed: Vec<Correction>,
 }
 
 /// The shape of an argument's value.
@@ -267,6 +298,9 @@ pub struct Command {
     pub def: CommandDef,
     /// What its requests carry.
     pub shape: Shape,
+    /// Groups of arguments of which at least one must be given (its own, or those of the
+    /// command it is "same as" or extends); empty for bulk commands, whose items carry them.
+    pub groups: Vec<Vec<String>>,
 }
 
 /// A checked command's request shape.

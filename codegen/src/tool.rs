@@ -16,13 +16,19 @@ Usage:
   domaincontext-codegen check [SPEC]
       Load and check the spec; print every problem as file:line:column with a hint,
       or a one-line summary when there is none.
-  domaincontext-codegen render [SPEC] [--out DIR]
-      Print the generated Rust, or write it into DIR file by file as the build does.
+  domaincontext-codegen render [SPEC] [--out DIR] [--format rust|seed]
+      Print the generated Rust, or write it into DIR file by file as the build does;
+      `--format seed` prints the spec as the provider's type and command tables.
   domaincontext-codegen list [SPEC]
       One line per command: its name, then its arguments.
   domaincontext-codegen diff OLD NEW [--format text|markdown] [--fail-on-breaking]
       The changes from spec OLD to spec NEW that matter to code using the generated
       crate, each breaking or compatible, and the release they call for.
+  domaincontext-codegen drift DOC [SPEC] [--show-corrections]
+      Compare the provider's document DOC (its type table and full command table) with
+      the spec: commands, arguments, relations and type rules that differ, except the
+      departures the spec records with `seed:`; YAML to paste for added commands.
+      `--show-corrections` lists those departures instead.
   domaincontext-codegen help | --help | --version
 
 SPEC, OLD and NEW are spec directories (types.yaml and commands/*.yaml); SPEC defaults
@@ -33,11 +39,12 @@ is required, =v for its default; map<type> takes free keys; name:[...] holds rec
 of the fields inside, ..name:[...] writes them at the top level of the form. A bulk
 command shows [item] or [item by key]: an array of the command item.
 
-Exit status: 0 done; 1 a spec has problems, or a file could not be written; 2 bad
-usage; 3 `diff --fail-on-breaking` found a breaking change.
+Exit status: 0 done; 1 a spec has problems, or a file could not be written, or
+`drift` found drift; 2 bad usage, or `drift` cannot read the document (its line is
+named); 3 `diff --fail-on-breaking` found a breaking change.
 ";
 
-const SUBCOMMANDS: &[&str] = &["check", "render", "list", "diff", "help"];
+const SUBCOMMANDS: &[&str] = &["check", "render", "list", "diff", "drift", "help"];
 
 /// Exit statuses.
 const OK: i32 = 0;
@@ -102,8 +109,38 @@ fn dispatch(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Exit {
             check(a.spec_dir()?, out, err)
         }
         "render" => {
-            let a = Parsed::new(rest, &["--out"], &[])?;
-            render(a.spec_dir()?, a.value("--out"), out, err)
+            let a = Parsed::new(rest, &["--out", "--format"], &[])?;
+            match a.value("--format").unwrap_or("rust") {
+                "rust" => render(a.spec_dir()?, a.value("--out"), out, err),
+                "seed" if a.value("--out").is_none() => {
+                    let spec = match load(a.spec_dir()?, err)? {
+                        Ok(spec) => spec,
+                        Err(code) => return Ok(code),
+                    };
+                    write!(out, "{}", crate::drift::render_seed(&spec))?;
+                    Ok(OK)
+                }
+                "seed" => Err(Failure::Usage(
+                    "`--format seed` prints to stdout; it takes no `--out`".to_owned(),
+                )),
+                other => Err(Failure::Usage(format!(
+                    "unknown format `{other}`: use `rust` or `seed`"
+                ))),
+            }
+        }
+        "drift" => {
+            let a = Parsed::new(rest, &[], &["--show-corrections"])?;
+            let (doc, dir) = match a.positional.as_slice() {
+                [doc] => (*doc, "spec"),
+                [doc, dir] => (*doc, *dir),
+                more => {
+                    return Err(Failure::Usage(format!(
+                        "`drift` takes the document and optionally a spec directory; {} given",
+                        more.len()
+                    )));
+                }
+            };
+            drift(doc, dir, a.flag("--show-corrections"), out, err)
         }
         "list" => {
             let a = Parsed::new(rest, &[], &[])?;
@@ -134,7 +171,7 @@ fn dispatch(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Exit {
                 None => String::new(),
             };
             Err(Failure::Usage(format!(
-                "unknown subcommand `{other}`{hint}; subcommands: check, render, list, diff"
+                "unknown subcommand `{other}`{hint}; subcommands: check, render, list, diff, drift"
             )))
         }
     }
@@ -353,6 +390,66 @@ fn arg_text(a: &Arg) -> String {
             if *flatten { ".." } else { "" },
             fields.iter().map(arg_text).collect::<Vec<_>>().join(" ")
         ),
+    }
+}
+
+fn drift(doc: &str, dir: &str, show: bool, out: &mut dyn Write, err: &mut dyn Write) -> Exit {
+    let spec = match load(dir, err)? {
+        Ok(spec) => spec,
+        Err(code) => return Ok(code),
+    };
+    if show {
+        let list = crate::drift::corrections(&spec);
+        for line in &list {
+            writeln!(out, "{line}")?;
+        }
+        writeln!(out, "{}", plural(list.len(), "correction"))?;
+        return Ok(OK);
+    }
+    let text = match std::fs::read_to_string(doc) {
+        Ok(t) => t,
+        Err(e) => {
+            writeln!(err, "error: {doc}: cannot read: {e}")?;
+            return Ok(USAGE_ERROR);
+        }
+    };
+    let parsed = match crate::drift::parse(&text) {
+        Ok(d) => d,
+        Err(e) => {
+            writeln!(err, "{doc}:{}: error: {}", e.line, e.message)?;
+            return Ok(USAGE_ERROR);
+        }
+    };
+    let found = crate::drift::drift(&spec, &parsed);
+    for d in &found {
+        if d.line > 0 {
+            writeln!(out, "{doc}:{}: {}", d.line, d.message)?;
+        } else {
+            writeln!(out, "{dir}: {}", d.message)?;
+        }
+        if let Some(y) = &d.yaml {
+            writeln!(
+                out,
+                "  paste into spec/commands/:
+{y}"
+            )?;
+        }
+    }
+    if found.is_empty() {
+        writeln!(
+            out,
+            "no drift: {} and {} match the document ({})",
+            plural(spec.commands.len(), "command"),
+            plural(spec.types.len(), "type"),
+            plural(
+                crate::drift::corrections(&spec).len(),
+                "recorded correction"
+            )
+        )?;
+        Ok(OK)
+    } else {
+        writeln!(out, "drift: {}", plural(found.len(), "difference"))?;
+        Ok(PROBLEMS)
     }
 }
 

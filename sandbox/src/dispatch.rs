@@ -92,6 +92,7 @@ has_target!(
     DomainEnableLock,
     DomainDisableLock,
     DomainGetDNS,
+    DomainSetDNS,
 );
 
 const IDS: ContactView = ContactView {
@@ -174,7 +175,7 @@ fn run_one(s: &mut State, who: &str, req: &Request) -> Res {
         R::DomainPush(r) => domains::push(s, who, r),
         // ---- DNS ----
         R::DomainGetDNS(r) => dns::domain_get(s, who, &t(r)),
-        R::DomainSetDNS(r) => dns::domain_set(s, who, r.id.get(), &record_args!(r.records)),
+        R::DomainSetDNS(r) => dns::domain_set(s, who, &t(r), &record_args!(r.records)),
         R::HdomainGetDNS(r) => dns::hosted_get(s, who, r.id.map(|i| i.get())),
         R::HdomainSetDNS(r) => dns::hosted_set(s, who, r.id.get(), &record_args!(r.records)),
         // ---- hosts ----
@@ -202,7 +203,7 @@ fn run_one(s: &mut State, who: &str, req: &Request) -> Res {
         R::ServersGetList(r) => servers::list(s, who, r),
         R::ServerGetInfo(r) => servers::info(s, who, r.id, r.server.as_ref()),
         R::ServerBuy(r) => servers::buy(s, who, r),
-        R::ServerRenew(r) => servers::renew(s, who, r.id, r.server.as_ref(), r.amount),
+        R::ServerRenew(r) => servers::renew(s, who, r.id, r.server.as_ref(), r.amount.as_ref()),
         R::ServerRefuse(r) => servers::refuse(s, who, r.id, r.server.as_ref()),
         R::ServerReboot(r) => servers::power(s, who, r.id, r.server.as_ref(), Power::Reboot),
         R::ServerReset(r) => servers::power(s, who, r.id, r.server.as_ref(), Power::Reset),

@@ -396,9 +396,10 @@ async fn a_server_is_bought_rebooted_and_renewed() {
     let again = ok(&c, "serverEnableVNC", json!({"id": id})).await;
     assert_eq!(vnc, again, "the console stays the same");
 
-    let renewed = ok(&c, "serverRenew", json!({"id": id, "amount": 2})).await;
-    assert_eq!(renewed["expires"], "2025-09-01");
-    assert_eq!(balance(&c).await, "940.00");
+    // Servers are renewed by 1, 3, 6 or 12 months (the type months).
+    let renewed = ok(&c, "serverRenew", json!({"id": id, "amount": 3})).await;
+    assert_eq!(renewed["expires"], "2025-10-01");
+    assert_eq!(balance(&c).await, "920.00");
     let listed = ok(
         &c,
         "serversSearch",

@@ -33,9 +33,24 @@ pub fn emit(
         doc.push_str("\n\nThis command can take up to 10 minutes; the client waits that long for its answer.");
     }
     let key_field = key.map(names::field);
+    // A key may be an optional argument of one of the item's groups (`domainSetDNS` takes
+    // `id` or `domain`): a keyed item must still have it.
+    let key_optional = key.is_some_and(|k| {
+        spec.item_args(item)
+            .iter()
+            .any(|a| a.name.name == k && !a.required)
+    });
+    let key_of = |f: &proc_macro2::Ident| {
+        if key_optional {
+            quote! { item.#f.as_ref().map(crate::rt::wire_string).unwrap_or_default() }
+        } else {
+            quote! { crate::rt::wire_string(&item.#f) }
+        }
+    };
     let keys_expr = match &key_field {
         Some(f) => {
-            quote! { self.items.iter().map(|item| crate::rt::wire_string(&item.#f)).collect() }
+            let k = key_of(f);
+            quote! { self.items.iter().map(|item| #k).collect() }
         }
         None => quote! { (0..self.items.len()).map(|i| i.to_string()).collect() },
     };
@@ -53,27 +68,43 @@ pub fn emit(
     // Index keys cannot repeat and need no text unless an error names them; argument keys
     // are checked for repeats, which would merge items on the wire.
     let (validate, encode) = match &key_field {
-        Some(f) => (
-            quote! {
-                let at = crate::rt::At::root(#name);
-                crate::rt::require_some(&at, "items", self.items.is_empty())?;
-                let mut seen = ::std::collections::HashSet::new();
-                for item in &self.items {
-                    let key = crate::rt::wire_string(&item.#f);
-                    item.check_in(&at.nest(&key))?;
-                    if !seen.insert(key.clone()) {
-                        return ::std::result::Result::Err(crate::rt::duplicate_key(&at, &key));
+        Some(f) => {
+            let k = key_of(f);
+            let present = if key_optional {
+                let n = key.unwrap_or_default();
+                quote! {
+                    for (i, item) in self.items.iter().enumerate() {
+                        if item.#f.is_none() {
+                            return ::std::result::Result::Err(at.index(i as u64).error(#n, crate::Problem::Missing));
+                        }
                     }
                 }
-                ::std::result::Result::Ok(())
-            },
-            quote! {
-                for item in &self.items {
-                    let key = crate::rt::wire_string(&item.#f);
-                    w.nest(&key, |w| item.write(w, true));
-                }
-            },
-        ),
+            } else {
+                quote! {}
+            };
+            (
+                quote! {
+                    let at = crate::rt::At::root(#name);
+                    crate::rt::require_some(&at, "items", self.items.is_empty())?;
+                    #present
+                    let mut seen = ::std::collections::HashSet::new();
+                    for item in &self.items {
+                        let key = #k;
+                        item.check_in(&at.nest(&key))?;
+                        if !seen.insert(key.clone()) {
+                            return ::std::result::Result::Err(crate::rt::duplicate_key(&at, &key));
+                        }
+                    }
+                    ::std::result::Result::Ok(())
+                },
+                quote! {
+                    for item in &self.items {
+                        let key = #k;
+                        w.nest(&key, |w| item.write(w, true));
+                    }
+                },
+            )
+        }
         None => (
             quote! {
                 let at = crate::rt::At::root(#name);

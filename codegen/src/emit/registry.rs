@@ -54,6 +54,11 @@ pub fn emit(spec: &Spec) -> TokenStream {
         };
         let (bulk_of, bulk_key, same_as, extends) = (opt(&bulk_of), opt(&bulk_key), opt(&same_as), opt(&extends));
         let args = arg_infos(spec.item_args(c));
+        let groups = match &c.shape {
+            Shape::Bulk { item, .. } => &spec.commands[*item].groups,
+            Shape::Single(_) => &c.groups,
+        };
+        let groups = groups.iter().map(|g| quote!(&[#(#g),*]));
         let returns = spec.returns(c);
         let (returns, returns_rows) = (opt(&returns.map(|r| r.name.name.clone())), returns.is_some_and(|r| r.rows));
         quote! {
@@ -61,6 +66,7 @@ pub fn emit(spec: &Spec) -> TokenStream {
                 name: #name, method: #method, description: #description, effect: #effect, long: #long,
                 answer: #answer, bulk_of: #bulk_of, bulk_key: #bulk_key, same_as: #same_as, extends: #extends,
                 args: #args, returns: #returns, returns_rows: #returns_rows,
+                groups: &[#(#groups),*],
             }
         }
     });

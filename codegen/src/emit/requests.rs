@@ -26,6 +26,7 @@ pub fn emit(spec: &Spec) -> TokenStream {
                     &struct_doc(c),
                     args,
                     key.as_deref(),
+                    &c.groups,
                 );
                 let command = command_impl(
                     &ident,
@@ -206,6 +207,7 @@ pub fn record(
     doc: &str,
     args: &[Arg],
     key: Option<&str>,
+    groups: &[Vec<String>],
 ) -> TokenStream {
     let fields = args.iter().map(|a| {
         let f = names::field(&a.name.name);
@@ -244,6 +246,7 @@ pub fn record(
         .iter()
         .any(|a| matches!(a.kind, ArgKind::Array { flatten: true, .. }));
     let checks = args.iter().map(check_field);
+    let group_checks = groups.iter().map(|g| group_check(args, g));
     let writes = args.iter().map(|a| write_field(spec, a, key));
     let skip = if key.is_some() {
         quote!(skip_key)
@@ -289,6 +292,7 @@ pub fn record(
             #[allow(unused_variables)]
             pub(crate) fn check_in(&self, at: &crate::rt::At<'_>) -> ::std::result::Result<(), crate::ValidationError> {
                 #(#checks)*
+                #(#group_checks)*
                 ::std::result::Result::Ok(())
             }
 
@@ -308,7 +312,7 @@ fn items(spec: &Spec, owner: &proc_macro2::Ident, command: &str, args: &[Arg]) -
             ArgKind::Array { fields, .. } => {
                 let ident = item_ident(owner, a);
                 let doc = format!("One record of `{}`'s argument `{}`.", command, a.name.name);
-                Some(record(spec, &ident, command, &doc, fields, None))
+                Some(record(spec, &ident, command, &doc, fields, None, &[]))
             }
             _ => None,
         })
@@ -401,6 +405,24 @@ fn check_field(a: &Arg) -> TokenStream {
         }
     }
     quote! { #(#out)* }
+}
+
+/// At least one of a group's arguments is given (`check` made sure they are optional
+/// arguments of this struct).
+fn group_check(args: &[Arg], group: &[String]) -> TokenStream {
+    let given = group.iter().filter_map(|n| {
+        let a = args.iter().find(|a| &a.name.name == n)?;
+        let f = names::field(n);
+        Some(match &a.kind {
+            ArgKind::Type(_) => quote!(self.#f.is_some()),
+            _ => quote!(!self.#f.is_empty()),
+        })
+    });
+    quote! {
+        if !(#(#given)||*) {
+            return ::std::result::Result::Err(at.error_here(crate::Problem::MissingOneOf { group: &[#(#group),*] }));
+        }
+    }
 }
 
 fn write_field(spec: &Spec, a: &Arg, key: Option<&str>) -> TokenStream {

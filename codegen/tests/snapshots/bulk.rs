@@ -599,6 +599,7 @@ pub static COMMANDS: [crate::CommandInfo; 3usize] = [
         ],
         returns: ::std::option::Option::Some("info"),
         returns_rows: false,
+        groups: &[],
     },
     crate::CommandInfo {
         name: "domainsGetInfo",
@@ -625,6 +626,7 @@ pub static COMMANDS: [crate::CommandInfo; 3usize] = [
         ],
         returns: ::std::option::Option::Some("info"),
         returns_rows: false,
+        groups: &[],
     },
     crate::CommandInfo {
         name: "domainGetNote",
@@ -651,6 +653,7 @@ pub static COMMANDS: [crate::CommandInfo; 3usize] = [
         ],
         returns: ::std::option::Option::None,
         returns_rows: false,
+        groups: &[],
     },
 ];
 /// A request for any command, for callers that pick the command at run time (the

@@ -732,6 +732,7 @@ pub static COMMANDS: [crate::CommandInfo; 2usize] = [
         ],
         returns: ::std::option::Option::None,
         returns_rows: false,
+        groups: &[],
     },
     crate::CommandInfo {
         name: "domainsSetDNS",
@@ -801,6 +802,7 @@ pub static COMMANDS: [crate::CommandInfo; 2usize] = [
         ],
         returns: ::std::option::Option::None,
         returns_rows: false,
+        groups: &[],
     },
 ];
 /// A request for any command, for callers that pick the command at run time (the

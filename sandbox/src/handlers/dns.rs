@@ -176,15 +176,8 @@ pub fn domain_get(s: &State, who: &str, t: &Target) -> Res {
 }
 
 /// `domainSetDNS`: answers the records after the change.
-pub fn domain_set(s: &mut State, who: &str, id: u64, changes: &[(u64, RecordArgs)]) -> Res {
-    let id = find_active(
-        s,
-        who,
-        &Target {
-            domain: None,
-            id: Some(id),
-        },
-    )?;
+pub fn domain_set(s: &mut State, who: &str, t: &Target, changes: &[(u64, RecordArgs)]) -> Res {
+    let id = find_active(s, who, t)?;
     let next = apply(&super::domains::get(s, id)?.dns, changes)?;
     let answer = records_json(&next);
     let today = s.today().to_string();

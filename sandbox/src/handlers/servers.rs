@@ -3,7 +3,7 @@
 //! live CD boot, info, lists and search.
 
 use domaincontext::requests::{ServerBuy, ServersGetList, ServersSearch};
-use domaincontext::types::{Eid, Id, Period, Server as ServerName};
+use domaincontext::types::{Eid, Id, Months, Server as ServerName};
 use serde_json::{Value, json};
 
 use super::{debit, funds, opt};
@@ -118,7 +118,7 @@ pub fn buy(s: &mut State, who: &str, r: &ServerBuy) -> Res {
         return fail!("tariff not found: {name}");
     };
     let os = image(s, r.osimage.as_str(), &t.kind)?.name.clone();
-    let months = r.amount.map_or(1, Period::get);
+    let months = months_of(r.amount.as_ref());
     let price = t.price.times(months);
     funds(s, who, price)?;
     let id = s.new_id();
@@ -152,7 +152,7 @@ pub fn renew(
     who: &str,
     id: Option<Id>,
     name: Option<&ServerName>,
-    amount: Option<Period>,
+    amount: Option<&Months>,
 ) -> Res {
     let id = find(s, who, id, name)?;
     let v = s
@@ -160,7 +160,7 @@ pub fn renew(
         .get(&id)
         .cloned()
         .map_or_else(|| fail!("server not found: {id}"), Ok)?;
-    let months = amount.map_or(1, Period::get);
+    let months = months_of(amount);
     let price = tariff_of(s, &v)?.price.times(months);
     let Some(current) = Date::parse(&v.expires) else {
         return fail!("the server has no valid expiration date");
@@ -349,4 +349,9 @@ pub fn search(s: &State, who: &str, r: &ServersSearch) -> Res {
         .map(|v| row(s, v))
         .collect();
     search::page(rows, FIELDS, Paging::of(&r.orderby, &r.limit, r.page, None))
+}
+
+/// The months of an `amount` (1 when it is left out, as the API's default).
+fn months_of(amount: Option<&Months>) -> u64 {
+    amount.map_or(1, |m| m.as_str().parse().unwrap_or(1))
 }
