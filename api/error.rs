@@ -129,6 +129,7 @@ impl ValidationError {
         }))
     }
 
+    #[cfg(feature = "dynamic")]
     pub(crate) fn unknown_command(name: &str, suggestion: Option<String>) -> Self {
         Self::new(name, String::new(), Problem::UnknownCommand { suggestion })
     }
