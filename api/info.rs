@@ -30,7 +30,9 @@ pub enum AnswerKind {
 /// crate are the only commands, and the trait may gain methods without breaking anyone.
 pub trait Sealed {
     /// What a success looks like.
-    fn answer(&self) -> AnswerKind;
+    fn answer(&self) -> AnswerKind {
+        AnswerKind::Value
+    }
     /// Writes the arguments (not the credentials).
     fn encode(&self, w: &mut FormWriter);
 }
@@ -52,8 +54,10 @@ pub trait Command: Sealed + Send + Sync {
     /// Checks the rules that span arguments (required, one-of, bulk keys); each value's
     /// own rule was applied when it was made.
     fn validate(&self) -> Result<(), ValidationError>;
-    /// The keys of the items, for a bulk command.
-    fn bulk_keys(&self) -> Option<Vec<String>>;
+    /// The keys of the items, for a bulk command; `None` for a single one.
+    fn bulk_keys(&self) -> Option<Vec<String>> {
+        None
+    }
 }
 
 /// `Command` without its output type, for requests chosen at run time. Sealed, as

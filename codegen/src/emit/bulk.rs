@@ -100,7 +100,7 @@ pub fn emit(
         quote!(crate::BulkAnswer),
         validate,
         encode,
-        keys,
+        Some(keys),
     );
     quote! {
         #[doc = #doc]

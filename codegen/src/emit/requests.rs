@@ -35,7 +35,7 @@ pub fn emit(spec: &Spec) -> TokenStream {
                     quote!(::serde_json::Value),
                     quote! { self.check_in(&crate::rt::At::root(#name)) },
                     quote! { self.write(w, false) },
-                    quote! { ::std::option::Option::None },
+                    None,
                 );
                 let same_as = same_as_conversion(spec, c, &ident, args);
                 quote! { #body #command #same_as }
@@ -127,21 +127,37 @@ pub fn command_impl(
     output: TokenStream,
     validate: TokenStream,
     encode: TokenStream,
-    keys: TokenStream,
+    keys: Option<TokenStream>,
 ) -> TokenStream {
     let name = &c.def.name.name;
     let effect = match c.def.effect {
         crate::model::Effect::Read => quote!(crate::Effect::Read),
         crate::model::Effect::Change => quote!(crate::Effect::Change),
     };
+    // `Value` answers and single commands' `None` keys are the traits' defaults.
     let answer = match c.def.answer {
-        crate::model::AnswerKind::Value => quote!(crate::AnswerKind::Value),
-        crate::model::AnswerKind::Search => quote!(crate::AnswerKind::Search),
-        crate::model::AnswerKind::Bulk => quote!(crate::AnswerKind::Bulk),
+        crate::model::AnswerKind::Value => quote!(),
+        crate::model::AnswerKind::Search => {
+            quote!(
+                fn answer(&self) -> crate::AnswerKind {
+                    crate::AnswerKind::Search
+                }
+            )
+        }
+        crate::model::AnswerKind::Bulk => {
+            quote!(
+                fn answer(&self) -> crate::AnswerKind {
+                    crate::AnswerKind::Bulk
+                }
+            )
+        }
     };
+    let keys = keys.map(|k| {
+        quote!(fn bulk_keys(&self) -> ::std::option::Option<::std::vec::Vec<::std::string::String>> { #k })
+    });
     quote! {
         impl crate::info::Sealed for #ident {
-            fn answer(&self) -> crate::AnswerKind { #answer }
+            #answer
             fn encode(&self, w: &mut crate::rt::FormWriter) { #encode }
         }
 
@@ -152,7 +168,7 @@ pub fn command_impl(
             #[cfg(feature = "dynamic")]
             fn info(&self) -> &'static crate::CommandInfo { &crate::registry::COMMANDS[#index] }
             fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> { #validate }
-            fn bulk_keys(&self) -> ::std::option::Option<::std::vec::Vec<::std::string::String>> { #keys }
+            #keys
         }
     }
 }

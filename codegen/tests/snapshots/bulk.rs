@@ -348,9 +348,6 @@ impl DomainGetInfo {
     }
 }
 impl crate::info::Sealed for DomainGetInfo {
-    fn answer(&self) -> crate::AnswerKind {
-        crate::AnswerKind::Value
-    }
     fn encode(&self, w: &mut crate::rt::FormWriter) {
         self.write(w, false)
     }
@@ -369,11 +366,6 @@ impl crate::Command for DomainGetInfo {
     }
     fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
         self.check_in(&crate::rt::At::root("domainGetInfo"))
-    }
-    fn bulk_keys(
-        &self,
-    ) -> ::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        ::std::option::Option::None
     }
 }
 /// `domainsGetInfo`: Get information of given domains.
@@ -514,9 +506,6 @@ impl DomainGetNote {
     }
 }
 impl crate::info::Sealed for DomainGetNote {
-    fn answer(&self) -> crate::AnswerKind {
-        crate::AnswerKind::Value
-    }
     fn encode(&self, w: &mut crate::rt::FormWriter) {
         self.write(w, false)
     }
@@ -535,11 +524,6 @@ impl crate::Command for DomainGetNote {
     }
     fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
         self.check_in(&crate::rt::At::root("domainGetNote"))
-    }
-    fn bulk_keys(
-        &self,
-    ) -> ::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        ::std::option::Option::None
     }
 }
 /// `domainGetNote` takes the arguments of `domainGetInfo`.

@@ -514,9 +514,6 @@ impl DomainSetDNSRecordsItem {
     }
 }
 impl crate::info::Sealed for DomainSetDNS {
-    fn answer(&self) -> crate::AnswerKind {
-        crate::AnswerKind::Value
-    }
     fn encode(&self, w: &mut crate::rt::FormWriter) {
         self.write(w, false)
     }
@@ -535,11 +532,6 @@ impl crate::Command for DomainSetDNS {
     }
     fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
         self.check_in(&crate::rt::At::root("domainSetDNS"))
-    }
-    fn bulk_keys(
-        &self,
-    ) -> ::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        ::std::option::Option::None
     }
 }
 /// `domainsSetDNS`: Set DNS settings for given domains.

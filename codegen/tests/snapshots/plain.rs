@@ -358,9 +358,6 @@ impl DomainRegister {
     }
 }
 impl crate::info::Sealed for DomainRegister {
-    fn answer(&self) -> crate::AnswerKind {
-        crate::AnswerKind::Value
-    }
     fn encode(&self, w: &mut crate::rt::FormWriter) {
         self.write(w, false)
     }
@@ -379,11 +376,6 @@ impl crate::Command for DomainRegister {
     }
     fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
         self.check_in(&crate::rt::At::root("domainRegister"))
-    }
-    fn bulk_keys(
-        &self,
-    ) -> ::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        ::std::option::Option::None
     }
 }
 // file: methods.rs

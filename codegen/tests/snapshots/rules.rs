@@ -1794,9 +1794,6 @@ impl Everything {
     }
 }
 impl crate::info::Sealed for Everything {
-    fn answer(&self) -> crate::AnswerKind {
-        crate::AnswerKind::Value
-    }
     fn encode(&self, w: &mut crate::rt::FormWriter) {
         self.write(w, false)
     }
@@ -1815,11 +1812,6 @@ impl crate::Command for Everything {
     }
     fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
         self.check_in(&crate::rt::At::root("everything"))
-    }
-    fn bulk_keys(
-        &self,
-    ) -> ::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        ::std::option::Option::None
     }
 }
 // file: methods.rs
