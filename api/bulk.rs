@@ -74,7 +74,7 @@ impl Client {
             let chunk: Vec<B::Item> = items.by_ref().take(chunk_size).collect();
             let len = chunk.len();
             let request = B::from_items(chunk);
-            changes |= Command::info(&request).effect == Effect::Change;
+            changes |= Command::effect(&request) == Effect::Change;
             let (client, permits) = (self.clone(), permits.clone());
             let handle = tasks.spawn(async move {
                 let _permit = permits.acquire_owned().await;

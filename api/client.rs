@@ -11,6 +11,8 @@ use crate::info::{AnswerKind, Command, DynCommand, Effect};
 use crate::limit::{Limiter, RateLimit};
 use crate::rt::FormWriter;
 use secrecy::{ExposeSecret, SecretString};
+use tracing::Instrument;
+use tracing::field::Empty;
 
 /// The production endpoint.
 pub const PRODUCTION: &str = "https://api.domaincontext.com";
@@ -143,6 +145,7 @@ pub struct ClientBuilder {
     rate_limit: Option<RateLimit>,
     retry: RetryPolicy,
     max_answer_bytes: usize,
+    http: Option<reqwest::Client>,
 }
 
 /// The default answer limit. The largest answers are searches with `limit=ALL`: at a few
@@ -163,6 +166,7 @@ impl Default for ClientBuilder {
             rate_limit: Some(RateLimit::CONSERVATIVE),
             retry: RetryPolicy::default(),
             max_answer_bytes: DEFAULT_MAX_ANSWER_BYTES,
+            http: None,
         }
     }
 }
@@ -192,7 +196,8 @@ impl ClientBuilder {
         self
     }
 
-    /// How long to wait for a connection (default 10 s).
+    /// How long to wait for a connection (default 10 s). Not applied to a client given
+    /// with [`ClientBuilder::http_client`].
     pub fn connect_timeout(mut self, d: Duration) -> Self {
         self.connect_timeout = d;
         self
@@ -235,6 +240,26 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends through `http`, the caller's own client: its proxies, root certificates,
+    /// connection pool and middleware apply. Its own settings then replace three of this
+    /// builder's: the connect timeout ([`ClientBuilder::connect_timeout`]), the redirect
+    /// policy (this crate's own client follows none; keep redirects off, since a redirect
+    /// could carry the form and its password to another URL) and the user agent. Everything
+    /// else still applies: the base URL's checks (HTTPS, or plain HTTP to loopback only),
+    /// each attempt's timeout, the deadline, the rate limit, retries and the answer limit.
+    ///
+    /// ```
+    /// let http = reqwest::Client::builder()
+    ///     .redirect(reqwest::redirect::Policy::none())
+    ///     .build()?;
+    /// let client = domaincontext::Client::builder().http_client(http).build()?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn http_client(mut self, http: reqwest::Client) -> Self {
+        self.http = Some(http);
+        self
+    }
+
     /// Checks the settings and builds the client. A plain-HTTP URL to a host that is not
     /// a loopback address is refused.
     /// Timeouts and the deadline must not be zero, the rate limit must pass
@@ -252,14 +277,17 @@ impl ClientBuilder {
         if self.max_answer_bytes == 0 {
             return Err(Error::config("the answer limit must not be zero"));
         }
-        let http = reqwest::Client::builder()
-            .connect_timeout(self.connect_timeout)
-            .user_agent(concat!("domaincontext/", env!("CARGO_PKG_VERSION")))
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| {
-                Error::config("cannot set up the HTTP client").with_source(e.without_url())
-            })?;
+        let http = match self.http {
+            Some(http) => http,
+            None => reqwest::Client::builder()
+                .connect_timeout(self.connect_timeout)
+                .user_agent(concat!("domaincontext/", env!("CARGO_PKG_VERSION")))
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .map_err(|e| {
+                    Error::config("cannot set up the HTTP client").with_source(e.without_url())
+                })?,
+        };
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
@@ -432,9 +460,8 @@ impl Client {
 
     /// What `request` would send, validated, with the password and every secret argument
     /// redacted. Sends nothing.
-    pub fn prepare<C: DynCommand + ?Sized>(&self, request: &C) -> Result<Prepared, Error> {
-        request.validate().map_err(Error::validation)?;
-        let info = request.info();
+    pub fn prepare<C: Command>(&self, request: &C) -> Result<Prepared, Error> {
+        Command::validate(request).map_err(Error::validation)?;
         let mut w = FormWriter::new();
         request.encode(&mut w);
         let mut params = vec![
@@ -444,22 +471,48 @@ impl Client {
         params.extend(w.into_pairs());
         Ok(Prepared {
             method: self.inner.method,
-            url: format!("{}/{}", self.inner.base, info.name),
+            url: format!("{}/{}", self.inner.base, Command::name(request)),
             params,
         })
     }
 
-    async fn send<C: DynCommand + ?Sized>(
+    /// One call, as the span `domaincontext.call`: its command, then the number of the
+    /// attempt under way, the last HTTP status and the time taken. No argument's value is
+    /// recorded, so the span never holds a secret.
+    async fn send(&self, request: &dyn DynCommand, options: CallOptions) -> Result<Reply, Error> {
+        let span = tracing::info_span!(
+            "domaincontext.call",
+            command = request.name(),
+            attempt = Empty,
+            status = Empty,
+            elapsed_ms = Empty,
+        );
+        let started = Instant::now();
+        let result = self
+            .send_in(request, options, &span)
+            .instrument(span.clone())
+            .await;
+        span.record(
+            "elapsed_ms",
+            u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+        );
+        result
+    }
+
+    async fn send_in(
         &self,
-        request: &C,
+        request: &dyn DynCommand,
         options: CallOptions,
+        span: &tracing::Span,
     ) -> Result<Reply, Error> {
         request.validate().map_err(Error::validation)?;
-        let info = request.info();
+        let name = request.name();
+        let effect = request.effect();
+        let answer_kind = request.answer();
         let keys = request.bulk_keys();
-        let changes = info.effect == Effect::Change;
+        let changes = effect == Effect::Change;
         let tag = |e: Error, attempts: u32| {
-            e.for_command(info.name, changes, keys.clone().unwrap_or_default())
+            e.for_command(name, changes, keys.clone().unwrap_or_default())
                 .with_attempts(attempts)
         };
         let timeout = options.timeout.unwrap_or(self.inner.timeout);
@@ -473,7 +526,7 @@ impl Client {
         w.raw("auth_password", self.inner.password.expose_secret());
         request.encode(&mut w);
         let form = w.into_body();
-        let url = format!("{}/{}", self.inner.base, info.name);
+        let url = format!("{}/{}", self.inner.base, name);
         let cost = keys
             .as_ref()
             .map_or(1, |k| u32::try_from(k.len()).unwrap_or(u32::MAX));
@@ -504,7 +557,12 @@ impl Client {
                 _ => (timeout, false),
             };
             attempts += 1;
-            let (error, retry_after) = match self.send_once(&url, &form, limit).await {
+            span.record("attempt", attempts);
+            let sent = self.send_once(&url, &form, limit).await;
+            if let Ok(a) = &sent {
+                span.record("status", a.status);
+            }
+            let (error, retry_after) = match sent {
                 Ok(a) if (200..300).contains(&a.status) => break a,
                 Ok(a) => {
                     let retry = a.status == 429 || a.status >= 500;
@@ -555,13 +613,11 @@ impl Client {
             Refusal::Unreadable(m) => Error::new(ErrorKind::Answer, Sent::Yes, m),
             Refusal::Api(e) => Error::api(e),
         };
-        match (info.answer, &keys) {
-            (AnswerKind::Bulk, Some(keys)) => {
-                decode_bulk(answer.status, answer.body, keys, info.effect)
-                    .map(Reply::Bulk)
-                    .map_err(|r| tag(refused(r), attempts))
-            }
-            _ => decode(answer.status, answer.body, info.answer)
+        match (answer_kind, &keys) {
+            (AnswerKind::Bulk, Some(keys)) => decode_bulk(answer.status, answer.body, keys, effect)
+                .map(Reply::Bulk)
+                .map_err(|r| tag(refused(r), attempts)),
+            _ => decode(answer.status, answer.body, answer_kind)
                 .map(Reply::Value)
                 .map_err(|r| tag(refused(r), attempts)),
         }

@@ -134,6 +134,7 @@ impl ValidationError {
         }))
     }
 
+    #[cfg(feature = "dynamic")]
     pub(crate) fn unknown_command(name: &str, suggestion: Option<String>) -> Self {
         Self::new(name, String::new(), Problem::UnknownCommand { suggestion })
     }
@@ -236,6 +237,17 @@ impl ApiError {
     pub fn is_retry_later(&self) -> bool {
         self.message.to_lowercase().contains("wait")
     }
+
+    /// The API refused the credentials: a wrong login or password.
+    pub fn is_auth(&self) -> bool {
+        // The one place that knows the wording: the sandbox's, which is our inference of
+        // the API's (the provider's document does not list its messages).
+        const WRONG_CREDENTIALS: &str = "wrong login or password";
+        self.message
+            .trim()
+            .to_lowercase()
+            .starts_with(WRONG_CREDENTIALS)
+    }
 }
 
 impl fmt::Display for ApiError {
@@ -284,6 +296,7 @@ pub enum ErrorKind {
     /// The client is misconfigured (a plain-HTTP URL to a remote host...).
     Config,
     /// The API answered with an error (`_error`, `false`, `null`, a bare scalar).
+    /// [`Error::is_auth`] tells a refusal of the credentials apart.
     Api,
     /// The connection failed.
     Transport,
@@ -307,6 +320,7 @@ struct Inner {
     changes: bool,
     message: String,
     validation: Option<ValidationError>,
+    invalid: Option<InvalidValue>,
     api: Option<ApiError>,
     timeout: Option<Timeout>,
     status: Option<u16>,
@@ -325,6 +339,7 @@ impl Error {
                 changes: false,
                 message: message.into(),
                 validation: None,
+                invalid: None,
                 api: None,
                 timeout: None,
                 status: None,
@@ -435,6 +450,18 @@ impl Error {
         self.inner.validation.as_ref()
     }
 
+    /// The value that broke its type's rule, when this error was made from one (a
+    /// `parse()?` of a newtype).
+    pub fn invalid_value(&self) -> Option<&InvalidValue> {
+        self.inner.invalid.as_ref()
+    }
+
+    /// The API refused the credentials (a wrong login or password): fix the
+    /// configuration; repeating the call cannot help.
+    pub fn is_auth(&self) -> bool {
+        self.inner.api.as_ref().is_some_and(ApiError::is_auth)
+    }
+
     /// The API's error, when it refused the call (also the `_error` an HTTP error status
     /// carried in its body).
     pub fn api_error(&self) -> Option<&ApiError> {
@@ -511,8 +538,9 @@ impl fmt::Debug for Error {
     }
 }
 
-// A validation or API error's text is this error's own message, so it is not repeated as
-// the source; an HTTP status error's `_error` is not in the message, so it is the source.
+// A validation error's, an invalid value's or an API error's text is this error's own
+// message, so it is not also the source (a chain printer would print it twice); an HTTP
+// status error's `_error` is not in the message, so it is the source.
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         if let (ErrorKind::Status, Some(a)) = (self.inner.kind, &self.inner.api) {
@@ -531,8 +559,12 @@ impl From<ValidationError> for Error {
     }
 }
 
+/// The one way from a newtype's parse error to an [`Error`], for `?` in code that builds
+/// requests and sends them.
 impl From<InvalidValue> for Error {
     fn from(e: InvalidValue) -> Self {
-        Self::new(ErrorKind::Validation, Sent::No, e.to_string()).with_source(e)
+        let mut err = Self::new(ErrorKind::Validation, Sent::No, e.to_string());
+        err.inner.invalid = Some(e);
+        err
     }
 }

@@ -1,8 +1,12 @@
 //! The wire form: `application/x-www-form-urlencoded` with every byte outside the
 //! unreserved set percent-encoded (so `+`, `&`, `=`, brackets and non-ASCII survive), and
-//! the decoder the sandbox and tests use to read it back into the JSON tree that mirrors it.
+//! the decoder the sandbox and tests use to read it back into the JSON tree that mirrors it
+//! (with the `dynamic` feature).
 
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode, utf8_percent_encode};
+#[cfg(feature = "dynamic")]
+use percent_encoding::percent_decode;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+#[cfg(feature = "dynamic")]
 use serde_json::{Map, Value};
 
 /// Everything but `A-Z a-z 0-9 - . _ ~` is encoded.
@@ -12,6 +16,7 @@ const FORM: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
+#[cfg(feature = "dynamic")]
 /// Encodes pairs as a form body (or query string).
 pub fn encode<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
     let mut out = String::new();
@@ -37,6 +42,7 @@ pub fn encode_into(out: &mut String, s: &str) {
     }
 }
 
+#[cfg(feature = "dynamic")]
 /// Decodes a form body or query string into pairs (`+` is a space, as in HTML forms).
 /// Invalid UTF-8 is replaced, never a panic.
 pub fn decode(body: &str) -> Vec<(String, String)> {
@@ -49,6 +55,7 @@ pub fn decode(body: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+#[cfg(feature = "dynamic")]
 fn unescape(s: &str) -> String {
     let spaced = s.replace('+', " ");
     percent_decode(spaced.as_bytes())
@@ -56,6 +63,7 @@ fn unescape(s: &str) -> String {
         .into_owned()
 }
 
+#[cfg(feature = "dynamic")]
 /// Builds the JSON tree that mirrors decoded pairs: `0[domain]=a` becomes
 /// `{"0": {"domain": "a"}}`. Later values of a repeated key win; a key that is both a value
 /// and a parent keeps the parent. Nesting is capped at `max_depth` levels: deeper brackets
@@ -69,6 +77,7 @@ pub fn to_tree(pairs: &[(String, String)], max_depth: usize) -> Value {
     Value::Object(root)
 }
 
+#[cfg(feature = "dynamic")]
 /// `a[b][c]` → `["a", "b", "c"]`; a key with malformed brackets is taken whole.
 pub fn split_key(key: &str, max_depth: usize) -> Vec<&str> {
     let Some(open) = key.find('[') else {
@@ -89,6 +98,7 @@ pub fn split_key(key: &str, max_depth: usize) -> Vec<&str> {
     if rest.is_empty() { parts } else { vec![key] }
 }
 
+#[cfg(feature = "dynamic")]
 fn insert(map: &mut Map<String, Value>, path: &[&str], value: &str) {
     let Some((first, rest)) = path.split_first() else {
         return;
@@ -110,7 +120,7 @@ fn insert(map: &mut Map<String, Value>, path: &[&str], value: &str) {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "dynamic"))]
 mod tests {
     use super::*;
 

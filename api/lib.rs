@@ -31,8 +31,18 @@
 //!   decoded answers) are held by [`secrecy`]: `***` in `Debug`, no `Display`, zeroized
 //!   when dropped, read with [`ExposeSecret::expose_secret`]. [`Prepared`], `--dry-run`
 //!   and the sandbox's request log show them as `***`.
-//! - [`registry`] describes every command and type as data, and parses a request of any
-//!   command by name: the command-line tool and the sandbox are built on it.
+//! - Every call is a [`tracing`] span named `domaincontext.call` (fields: `command`,
+//!   `attempt`, `status`, `elapsed_ms`; never an argument's value); it costs nothing when no
+//!   subscriber is installed. A user may bring their own `reqwest::Client`
+//!   ([`ClientBuilder::http_client`]) for proxies, root certificates or middleware.
+//!
+//! # Features
+//!
+//! - `dynamic` (off by default): the dynamic layer that the command-line tool and the
+//!   sandbox are built on. `registry` describes every command and type as data
+//!   (`CommandInfo`, `TypeInfo`, example arguments) and `registry::Request` parses a
+//!   request of any command by name; `form` decodes a form body. A library user who names
+//!   requests in code needs none of it, and without it compiles none of it.
 //!
 //! # Errors and unknown outcomes
 //!
@@ -53,21 +63,34 @@
 //! ids above 64 bits and amounts such as `990.00` exactly as the API wrote them.
 
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod answer;
 pub mod answers;
 mod bulk;
 mod client;
 mod error;
+#[cfg(feature = "dynamic")]
+#[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
 pub mod form;
+#[cfg(not(feature = "dynamic"))]
+mod form;
 mod info;
 mod item;
 mod limit;
 pub mod methods;
 mod pick;
+#[cfg(feature = "dynamic")]
+#[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
 pub mod registry;
 pub mod requests;
+// The runtime the generated code calls. Sibling crates (the CLI, the sandbox, tests) reach
+// a few of its pieces under `dynamic`; they are not part of the public API.
+#[cfg(feature = "dynamic")]
+#[doc(hidden)]
 pub mod rt;
+#[cfg(not(feature = "dynamic"))]
+mod rt;
 mod serde_impl;
 mod shape;
 pub mod types;
@@ -80,13 +103,15 @@ pub use client::{
 pub use error::{
     ApiError, Error, ErrorKind, InvalidValue, Problem, Sent, Timeout, ValidationError,
 };
-pub use info::{
-    AnswerKind, ArgInfo, ArgKind, Command, CommandInfo, DynCommand, Effect, TypeInfo, command,
-    type_info,
-};
+#[cfg(feature = "dynamic")]
+#[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
+pub use info::DynCommand;
+pub use info::{AnswerKind, Command, Effect};
 pub use item::ItemError;
 pub use limit::RateLimit;
-pub use registry::Request;
+#[cfg(feature = "dynamic")]
+#[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
+pub use registry::{ArgInfo, ArgKind, CommandInfo, Request, TypeInfo, command, type_info};
 pub use secrecy;
 pub use secrecy::ExposeSecret;
 pub use serde_json;

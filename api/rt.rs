@@ -2,12 +2,19 @@
 //! parses the form-mirroring JSON tree, and the checks that span arguments. Generated code
 //! stays thin by leaning on these; users rarely need them directly.
 
+#[cfg(feature = "dynamic")]
 use std::borrow::Cow;
+#[cfg(feature = "dynamic")]
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value};
+#[cfg(feature = "dynamic")]
+use serde_json::Map;
+use serde_json::Value;
 
 use crate::error::{InvalidValue, Problem, ValidationError};
+
+#[cfg(feature = "dynamic")]
+pub use crate::info::Sealed;
 
 /// What is shown in place of a secret.
 pub const REDACTED: &str = "***";
@@ -27,8 +34,11 @@ pub trait Wire {
 /// A type that can be read from an argument's text.
 pub trait FromArg: std::str::FromStr<Err = InvalidValue> {
     /// The spec's name of the type.
+    // Read by the argument reader only, which the `dynamic` feature compiles.
+    #[cfg_attr(not(feature = "dynamic"), allow(dead_code))]
     const TYPE: &'static str;
     /// The list separator, for list types (a JSON array is joined with it).
+    #[cfg_attr(not(feature = "dynamic"), allow(dead_code))]
     const SEP: Option<char> = None;
     /// The value is a secret and is never repeated in errors.
     const SECRET: bool = false;
@@ -322,6 +332,7 @@ impl<'a> At<'a> {
     }
 
     /// The command.
+    #[cfg(feature = "dynamic")]
     pub fn command(&self) -> &'static str {
         self.command
     }
@@ -367,11 +378,13 @@ impl<'a> At<'a> {
     }
 
     /// An error about the value here as a whole.
+    #[cfg(feature = "dynamic")]
     pub fn error_here(&self, problem: Problem) -> ValidationError {
         ValidationError::new(self.command, self.path(), problem)
     }
 }
 
+#[cfg(feature = "dynamic")]
 /// Reads a command's arguments from a JSON object that mirrors the form.
 #[derive(Debug)]
 pub struct Args<'a> {
@@ -380,8 +393,10 @@ pub struct Args<'a> {
     injected: Option<(&'static str, &'a str)>,
 }
 
+#[cfg(feature = "dynamic")]
 static EMPTY: std::sync::LazyLock<Map<String, Value>> = std::sync::LazyLock::new(Map::new);
 
+#[cfg(feature = "dynamic")]
 impl<'a> Args<'a> {
     /// The top-level arguments of `command`; `null` means none.
     pub fn root(command: &'static str, value: &'a Value) -> Result<Self, ValidationError> {
@@ -565,10 +580,12 @@ impl<'a> Args<'a> {
     }
 }
 
+#[cfg(feature = "dynamic")]
 fn is_number(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
+#[cfg(feature = "dynamic")]
 /// What the form holds for one argument.
 enum Given<'a> {
     /// Not there, or `null`.
@@ -579,6 +596,7 @@ enum Given<'a> {
     Text(Cow<'a, str>),
 }
 
+#[cfg(feature = "dynamic")]
 impl<'a> Given<'a> {
     fn of(text: Cow<'a, str>) -> Self {
         if is_blank(&text) {
@@ -589,12 +607,14 @@ impl<'a> Given<'a> {
     }
 }
 
+#[cfg(feature = "dynamic")]
 /// Blank text: empty or only whitespace. It is what a form sends for a field left empty,
 /// and it is what `Wire::is_blank` calls blank for text types.
 fn is_blank(s: &str) -> bool {
     s.trim().is_empty()
 }
 
+#[cfg(feature = "dynamic")]
 /// Why a JSON value is not an argument's text.
 enum TextError {
     /// The wrong shape: what was found, in words.
@@ -603,6 +623,7 @@ enum TextError {
     Invalid(InvalidValue),
 }
 
+#[cfg(feature = "dynamic")]
 /// An argument's text from its JSON value. A list type takes a value (comma-joined
 /// text), a JSON array, or an object keyed by numbers (PHP's `domains[0]=a&domains[1]=b`,
 /// as `form::to_tree` builds it), taken in the order of the numbers; blank items of an
@@ -633,7 +654,7 @@ fn arg_text<T: FromArg>(v: &Value) -> Result<Given<'_>, TextError> {
         }
         if text.contains(sep) {
             // Joined, the item would become several: the wire form cannot carry it.
-            let rule = crate::info::type_info(T::TYPE).map_or("", |t| t.doc);
+            let rule = crate::registry::type_info(T::TYPE).map_or("", |t| t.doc);
             let reason = format!("item {} contains the separator {sep:?}", i + 1);
             let value = (!T::SECRET).then_some(text.as_ref());
             return Err(TextError::Invalid(InvalidValue::new(
@@ -651,6 +672,7 @@ fn arg_text<T: FromArg>(v: &Value) -> Result<Given<'_>, TextError> {
     Ok(Given::of(Cow::Owned(out)))
 }
 
+#[cfg(feature = "dynamic")]
 /// The values of an object whose keys are all numbers (a PHP array), in the order of the
 /// numbers; `None` when a key is not a number.
 fn numbered(map: &Map<String, Value>) -> Option<Vec<&Value>> {
@@ -668,6 +690,7 @@ fn numbered(map: &Map<String, Value>) -> Option<Vec<&Value>> {
     Some(items.into_iter().map(|(_, v)| v).collect())
 }
 
+#[cfg(feature = "dynamic")]
 /// A JSON scalar as text.
 fn scalar_text(v: &Value) -> Result<Cow<'_, str>, &'static str> {
     match v {
@@ -690,6 +713,7 @@ pub fn kind(v: &Value) -> &'static str {
     }
 }
 
+#[cfg(feature = "dynamic")]
 /// The items of a bulk request: an array (keyed by index) or an object (by its keys).
 pub fn bulk_items<'v>(
     at: &At<'_>,
@@ -758,6 +782,7 @@ pub fn duplicate_key(at: &At<'_>, key: &str) -> ValidationError {
     at.error(key, Problem::DuplicateKey)
 }
 
+#[cfg(feature = "dynamic")]
 /// The error for a command name the spec does not have.
 pub fn unknown_command(name: &str) -> ValidationError {
     let suggestion =
@@ -765,6 +790,7 @@ pub fn unknown_command(name: &str) -> ValidationError {
     ValidationError::unknown_command(name, suggestion)
 }
 
+#[cfg(feature = "dynamic")]
 /// The closest of `candidates` to `word`, if close enough to be a likely typo.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let word = word.to_lowercase();
@@ -777,6 +803,7 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
+#[cfg(feature = "dynamic")]
 fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();

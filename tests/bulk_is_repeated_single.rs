@@ -3,7 +3,7 @@
 //! command answers for the same arguments on a sandbox in the same starting state.
 
 use domaincontext::registry::COMMANDS;
-use domaincontext::rt::FormWriter;
+use domaincontext::rt::{FormWriter, Sealed};
 use domaincontext::{Command, Request};
 use domaincontext_sandbox::{State, handle};
 use serde_json::Value;

@@ -2,34 +2,51 @@
 //! its items come back as lost, "outcome unknown" for a changing command, never as a
 //! refusal by the API; the other chunks keep their own results.
 
-use domaincontext::rt::FormWriter;
+use domaincontext::rt::{FormWriter, Sealed};
 use domaincontext::{
-    Bulk, BulkAnswer, BulkOptions, Client, Command, CommandInfo, ItemError, Sent, ValidationError,
+    AnswerKind, Bulk, BulkAnswer, BulkOptions, Client, Command, CommandInfo, Effect, ItemError,
+    Sent, ValidationError,
 };
 use domaincontext_testkit::hostile::{Hostile, Script};
 
 /// Items of `domainsRegister` (or of `domainsGetInfo`); encoding an item named `boom`
-/// panics.
+/// panics. `Command` is sealed: only a test, through the hidden runtime of the `dynamic`
+/// feature, can make a command of its own.
 struct Panicky<const CHANGES: bool>(Vec<String>);
 
-impl<const CHANGES: bool> Command for Panicky<CHANGES> {
-    type Output = BulkAnswer;
-    fn info(&self) -> &'static CommandInfo {
-        let name = if CHANGES {
-            "domainsRegister"
-        } else {
-            "domainsGetInfo"
-        };
-        domaincontext::command(name).unwrap()
-    }
-    fn validate(&self) -> Result<(), ValidationError> {
-        Ok(())
+impl<const CHANGES: bool> Sealed for Panicky<CHANGES> {
+    fn answer(&self) -> AnswerKind {
+        AnswerKind::Bulk
     }
     fn encode(&self, w: &mut FormWriter) {
         for (i, d) in self.0.iter().enumerate() {
             assert!(d != "boom", "injected panic");
             w.nest_index(i as u64, |w| w.raw("domain", d));
         }
+    }
+}
+
+impl<const CHANGES: bool> Command for Panicky<CHANGES> {
+    type Output = BulkAnswer;
+    fn name(&self) -> &'static str {
+        if CHANGES {
+            "domainsRegister"
+        } else {
+            "domainsGetInfo"
+        }
+    }
+    fn effect(&self) -> Effect {
+        if CHANGES {
+            Effect::Change
+        } else {
+            Effect::Read
+        }
+    }
+    fn info(&self) -> &'static CommandInfo {
+        domaincontext::command(Command::name(self)).unwrap()
+    }
+    fn validate(&self) -> Result<(), ValidationError> {
+        Ok(())
     }
     fn bulk_keys(&self) -> Option<Vec<String>> {
         Some((0..self.0.len()).map(|i| i.to_string()).collect())

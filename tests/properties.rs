@@ -83,7 +83,7 @@ proptest! {
             // Whatever parses also validates and encodes.
             prop_assert!(domaincontext::Command::validate(&request).is_ok());
             let mut w = domaincontext::rt::FormWriter::new();
-            domaincontext::Command::encode(&request, &mut w);
+            domaincontext::rt::Sealed::encode(&request, &mut w);
         }
     }
 
@@ -133,7 +133,7 @@ fn accepted_text_is_sent_unchanged() {
             };
             // What is sent: the encoding writer's body (the pairs writer shows secrets as ***).
             let mut w = domaincontext::rt::FormWriter::encoding();
-            domaincontext::Command::encode(&request, &mut w);
+            domaincontext::rt::Sealed::encode(&request, &mut w);
             let pairs = domaincontext::form::decode(&w.into_body());
             let sent = pairs
                 .iter()

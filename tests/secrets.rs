@@ -9,8 +9,9 @@ use domaincontext::answers::{Password as PasswordAnswer, Registration};
 use domaincontext::registry::TYPES;
 use domaincontext::requests::DomainCheckTransfer;
 use domaincontext::rt::FormWriter;
+use domaincontext::rt::Sealed;
 use domaincontext::types::{Password, Pincode};
-use domaincontext::{Client, Command, ExposeSecret, Request, RetryPolicy, Secret};
+use domaincontext::{Client, ExposeSecret, Request, RetryPolicy, Secret};
 use serde_json::json;
 
 /// Compiles only when `T` has no `Display` (with one, the call below is ambiguous): the

@@ -126,11 +126,12 @@ pub fn emit(
     };
     let command = command_impl(
         &ident,
+        c,
         index,
         quote!(crate::BulkAnswer),
         validate,
         encode,
-        keys,
+        Some(keys),
     );
     quote! {
         #[doc = #doc]
@@ -155,6 +156,8 @@ pub fn emit(
 
             /// Reads the items from a JSON value that mirrors the form: an array of items,
             /// or an object of items under their keys.
+            #[cfg(feature = "dynamic")]
+            #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
             pub fn from_args(value: &::serde_json::Value) -> ::std::result::Result<Self, crate::ValidationError> {
                 let at = crate::rt::At::root(#name);
                 let mut items = ::std::vec::Vec::new();

@@ -54,7 +54,9 @@ pub fn values(list: &[String]) -> String {
         .join(", ")
 }
 
-/// Emits every file for a checked spec.
+/// Emits every file for a checked spec. The client crate compiles `registry.rs`, and the
+/// items marked `#[cfg(feature = "dynamic")]` in the others, only with its `dynamic`
+/// feature: the layer that the command-line tool and the sandbox need.
 pub fn emit(spec: &Spec) -> Result<Output, String> {
     Ok(Output {
         files: vec![

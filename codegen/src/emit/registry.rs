@@ -1,5 +1,6 @@
 //! Emits what the CLI and the sandbox look commands up by: the static description of every
 //! type and command, and `Request`, the enum of all requests, parsed by command name.
+//! The client crate compiles it only with its `dynamic` feature.
 
 use proc_macro2::TokenStream;
 use quote::quote;

@@ -28,13 +28,15 @@ pub fn emit(spec: &Spec) -> TokenStream {
                     key.as_deref(),
                     &c.groups,
                 );
+                let name = &c.def.name.name;
                 let command = command_impl(
                     &ident,
+                    c,
                     i,
                     quote!(::serde_json::Value),
-                    quote! { self.check_in(&crate::rt::At::root(self.info().name)) },
+                    quote! { self.check_in(&crate::rt::At::root(#name)) },
                     quote! { self.write(w, false) },
-                    quote! { ::std::option::Option::None },
+                    None,
                 );
                 let same_as = same_as_conversion(spec, c, &ident, args);
                 quote! { #body #command #same_as }
@@ -116,22 +118,58 @@ fn struct_doc(c: &Command) -> String {
     doc
 }
 
-/// `impl Command` for a request type.
+/// `impl Command` for the request type of command `c` (index `index`). The name, the
+/// effect and the answer kind are written in, so that a request knows them without the
+/// registry, which only the `dynamic` feature compiles.
 pub fn command_impl(
     ident: &proc_macro2::Ident,
+    c: &Command,
     index: usize,
     output: TokenStream,
     validate: TokenStream,
     encode: TokenStream,
-    keys: TokenStream,
+    keys: Option<TokenStream>,
 ) -> TokenStream {
+    let name = &c.def.name.name;
+    let effect = match c.def.effect {
+        crate::model::Effect::Read => quote!(crate::Effect::Read),
+        crate::model::Effect::Change => quote!(crate::Effect::Change),
+    };
+    // `Value` answers and single commands' `None` keys are the traits' defaults.
+    let answer = match c.def.answer {
+        crate::model::AnswerKind::Value => quote!(),
+        crate::model::AnswerKind::Search => {
+            quote!(
+                fn answer(&self) -> crate::AnswerKind {
+                    crate::AnswerKind::Search
+                }
+            )
+        }
+        crate::model::AnswerKind::Bulk => {
+            quote!(
+                fn answer(&self) -> crate::AnswerKind {
+                    crate::AnswerKind::Bulk
+                }
+            )
+        }
+    };
+    let keys = keys.map(|k| {
+        quote!(fn bulk_keys(&self) -> ::std::option::Option<::std::vec::Vec<::std::string::String>> { #k })
+    });
     quote! {
+        impl crate::info::Sealed for #ident {
+            #answer
+            fn encode(&self, w: &mut crate::rt::FormWriter) { #encode }
+        }
+
         impl crate::Command for #ident {
             type Output = #output;
+            fn name(&self) -> &'static str { #name }
+            fn effect(&self) -> crate::Effect { #effect }
+            #[cfg(feature = "dynamic")]
             fn info(&self) -> &'static crate::CommandInfo { &crate::registry::COMMANDS[#index] }
             fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> { #validate }
-            fn encode(&self, w: &mut crate::rt::FormWriter) { #encode }
-            fn bulk_keys(&self) -> ::std::option::Option<::std::vec::Vec<::std::string::String>> { #keys }
+            #keys
         }
     }
 }
@@ -278,10 +316,13 @@ pub fn record(
 
             /// Reads the arguments from a JSON value that mirrors the form (an object of
             /// argument names), validating each.
+            #[cfg(feature = "dynamic")]
+            #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
             pub fn from_args(value: &::serde_json::Value) -> ::std::result::Result<Self, crate::ValidationError> {
                 Self::parse_in(&crate::rt::Args::root(#command, value)?)
             }
 
+            #[cfg(feature = "dynamic")]
             pub(crate) fn parse_in(a: &crate::rt::Args<'_>) -> ::std::result::Result<Self, crate::ValidationError> {
                 a.only(&[#(#known),*], #flattened)?;
                 let this = Self { #(#parse),* };

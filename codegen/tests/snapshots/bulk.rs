@@ -315,11 +315,14 @@ impl DomainGetInfo {
     }
     /// Reads the arguments from a JSON value that mirrors the form (an object of
     /// argument names), validating each.
+    #[cfg(feature = "dynamic")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
     pub fn from_args(
         value: &::serde_json::Value,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
         Self::parse_in(&crate::rt::Args::root("domainGetInfo", value)?)
     }
+    #[cfg(feature = "dynamic")]
     pub(crate) fn parse_in(
         a: &crate::rt::Args<'_>,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
@@ -344,21 +347,25 @@ impl DomainGetInfo {
         }
     }
 }
+impl crate::info::Sealed for DomainGetInfo {
+    fn encode(&self, w: &mut crate::rt::FormWriter) {
+        self.write(w, false)
+    }
+}
 impl crate::Command for DomainGetInfo {
     type Output = ::serde_json::Value;
+    fn name(&self) -> &'static str {
+        "domainGetInfo"
+    }
+    fn effect(&self) -> crate::Effect {
+        crate::Effect::Read
+    }
+    #[cfg(feature = "dynamic")]
     fn info(&self) -> &'static crate::CommandInfo {
         &crate::registry::COMMANDS[0usize]
     }
     fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        self.check_in(&crate::rt::At::root(self.info().name))
-    }
-    fn encode(&self, w: &mut crate::rt::FormWriter) {
-        self.write(w, false)
-    }
-    fn bulk_keys(
-        &self,
-    ) -> ::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        ::std::option::Option::None
+        self.check_in(&crate::rt::At::root("domainGetInfo"))
     }
 }
 /// `domainsGetInfo`: Get information of given domains.
@@ -384,6 +391,8 @@ impl DomainsGetInfo {
     }
     /// Reads the items from a JSON value that mirrors the form: an array of items,
     /// or an object of items under their keys.
+    #[cfg(feature = "dynamic")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
     pub fn from_args(
         value: &::serde_json::Value,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
@@ -398,8 +407,25 @@ impl DomainsGetInfo {
         ::std::result::Result::Ok(this)
     }
 }
+impl crate::info::Sealed for DomainsGetInfo {
+    fn answer(&self) -> crate::AnswerKind {
+        crate::AnswerKind::Bulk
+    }
+    fn encode(&self, w: &mut crate::rt::FormWriter) {
+        for (i, item) in self.items.iter().enumerate() {
+            w.nest_index(i as u64, |w| item.write(w, false));
+        }
+    }
+}
 impl crate::Command for DomainsGetInfo {
     type Output = crate::BulkAnswer;
+    fn name(&self) -> &'static str {
+        "domainsGetInfo"
+    }
+    fn effect(&self) -> crate::Effect {
+        crate::Effect::Read
+    }
+    #[cfg(feature = "dynamic")]
     fn info(&self) -> &'static crate::CommandInfo {
         &crate::registry::COMMANDS[1usize]
     }
@@ -410,11 +436,6 @@ impl crate::Command for DomainsGetInfo {
             item.check_in(&at.index(i as u64))?;
         }
         ::std::result::Result::Ok(())
-    }
-    fn encode(&self, w: &mut crate::rt::FormWriter) {
-        for (i, item) in self.items.iter().enumerate() {
-            w.nest_index(i as u64, |w| item.write(w, false));
-        }
     }
     fn bulk_keys(
         &self,
@@ -452,11 +473,14 @@ impl DomainGetNote {
     }
     /// Reads the arguments from a JSON value that mirrors the form (an object of
     /// argument names), validating each.
+    #[cfg(feature = "dynamic")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
     pub fn from_args(
         value: &::serde_json::Value,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
         Self::parse_in(&crate::rt::Args::root("domainGetNote", value)?)
     }
+    #[cfg(feature = "dynamic")]
     pub(crate) fn parse_in(
         a: &crate::rt::Args<'_>,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
@@ -481,21 +505,25 @@ impl DomainGetNote {
         }
     }
 }
+impl crate::info::Sealed for DomainGetNote {
+    fn encode(&self, w: &mut crate::rt::FormWriter) {
+        self.write(w, false)
+    }
+}
 impl crate::Command for DomainGetNote {
     type Output = ::serde_json::Value;
+    fn name(&self) -> &'static str {
+        "domainGetNote"
+    }
+    fn effect(&self) -> crate::Effect {
+        crate::Effect::Read
+    }
+    #[cfg(feature = "dynamic")]
     fn info(&self) -> &'static crate::CommandInfo {
         &crate::registry::COMMANDS[2usize]
     }
     fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        self.check_in(&crate::rt::At::root(self.info().name))
-    }
-    fn encode(&self, w: &mut crate::rt::FormWriter) {
-        self.write(w, false)
-    }
-    fn bulk_keys(
-        &self,
-    ) -> ::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        ::std::option::Option::None
+        self.check_in(&crate::rt::At::root("domainGetNote"))
     }
 }
 /// `domainGetNote` takes the arguments of `domainGetInfo`.

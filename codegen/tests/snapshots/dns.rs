@@ -389,11 +389,14 @@ impl DomainSetDNS {
     }
     /// Reads the arguments from a JSON value that mirrors the form (an object of
     /// argument names), validating each.
+    #[cfg(feature = "dynamic")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
     pub fn from_args(
         value: &::serde_json::Value,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
         Self::parse_in(&crate::rt::Args::root("domainSetDNS", value)?)
     }
+    #[cfg(feature = "dynamic")]
     pub(crate) fn parse_in(
         a: &crate::rt::Args<'_>,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
@@ -467,11 +470,14 @@ impl DomainSetDNSRecordsItem {
     }
     /// Reads the arguments from a JSON value that mirrors the form (an object of
     /// argument names), validating each.
+    #[cfg(feature = "dynamic")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
     pub fn from_args(
         value: &::serde_json::Value,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
         Self::parse_in(&crate::rt::Args::root("domainSetDNS", value)?)
     }
+    #[cfg(feature = "dynamic")]
     pub(crate) fn parse_in(
         a: &crate::rt::Args<'_>,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
@@ -507,21 +513,25 @@ impl DomainSetDNSRecordsItem {
         }
     }
 }
+impl crate::info::Sealed for DomainSetDNS {
+    fn encode(&self, w: &mut crate::rt::FormWriter) {
+        self.write(w, false)
+    }
+}
 impl crate::Command for DomainSetDNS {
     type Output = ::serde_json::Value;
+    fn name(&self) -> &'static str {
+        "domainSetDNS"
+    }
+    fn effect(&self) -> crate::Effect {
+        crate::Effect::Change
+    }
+    #[cfg(feature = "dynamic")]
     fn info(&self) -> &'static crate::CommandInfo {
         &crate::registry::COMMANDS[0usize]
     }
     fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        self.check_in(&crate::rt::At::root(self.info().name))
-    }
-    fn encode(&self, w: &mut crate::rt::FormWriter) {
-        self.write(w, false)
-    }
-    fn bulk_keys(
-        &self,
-    ) -> ::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        ::std::option::Option::None
+        self.check_in(&crate::rt::At::root("domainSetDNS"))
     }
 }
 /// `domainsSetDNS`: Set DNS settings for given domains.
@@ -547,6 +557,8 @@ impl DomainsSetDNS {
     }
     /// Reads the items from a JSON value that mirrors the form: an array of items,
     /// or an object of items under their keys.
+    #[cfg(feature = "dynamic")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
     pub fn from_args(
         value: &::serde_json::Value,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
@@ -561,8 +573,26 @@ impl DomainsSetDNS {
         ::std::result::Result::Ok(this)
     }
 }
+impl crate::info::Sealed for DomainsSetDNS {
+    fn answer(&self) -> crate::AnswerKind {
+        crate::AnswerKind::Bulk
+    }
+    fn encode(&self, w: &mut crate::rt::FormWriter) {
+        for item in &self.items {
+            let key = crate::rt::wire_string(&item.id);
+            w.nest(&key, |w| item.write(w, true));
+        }
+    }
+}
 impl crate::Command for DomainsSetDNS {
     type Output = crate::BulkAnswer;
+    fn name(&self) -> &'static str {
+        "domainsSetDNS"
+    }
+    fn effect(&self) -> crate::Effect {
+        crate::Effect::Change
+    }
+    #[cfg(feature = "dynamic")]
     fn info(&self) -> &'static crate::CommandInfo {
         &crate::registry::COMMANDS[1usize]
     }
@@ -578,12 +608,6 @@ impl crate::Command for DomainsSetDNS {
             }
         }
         ::std::result::Result::Ok(())
-    }
-    fn encode(&self, w: &mut crate::rt::FormWriter) {
-        for item in &self.items {
-            let key = crate::rt::wire_string(&item.id);
-            w.nest(&key, |w| item.write(w, true));
-        }
     }
     fn bulk_keys(
         &self,

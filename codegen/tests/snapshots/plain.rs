@@ -322,11 +322,14 @@ impl DomainRegister {
     }
     /// Reads the arguments from a JSON value that mirrors the form (an object of
     /// argument names), validating each.
+    #[cfg(feature = "dynamic")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
     pub fn from_args(
         value: &::serde_json::Value,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
         Self::parse_in(&crate::rt::Args::root("domainRegister", value)?)
     }
+    #[cfg(feature = "dynamic")]
     pub(crate) fn parse_in(
         a: &crate::rt::Args<'_>,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
@@ -354,21 +357,25 @@ impl DomainRegister {
         }
     }
 }
+impl crate::info::Sealed for DomainRegister {
+    fn encode(&self, w: &mut crate::rt::FormWriter) {
+        self.write(w, false)
+    }
+}
 impl crate::Command for DomainRegister {
     type Output = ::serde_json::Value;
+    fn name(&self) -> &'static str {
+        "domainRegister"
+    }
+    fn effect(&self) -> crate::Effect {
+        crate::Effect::Change
+    }
+    #[cfg(feature = "dynamic")]
     fn info(&self) -> &'static crate::CommandInfo {
         &crate::registry::COMMANDS[0usize]
     }
     fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        self.check_in(&crate::rt::At::root(self.info().name))
-    }
-    fn encode(&self, w: &mut crate::rt::FormWriter) {
-        self.write(w, false)
-    }
-    fn bulk_keys(
-        &self,
-    ) -> ::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        ::std::option::Option::None
+        self.check_in(&crate::rt::At::root("domainRegister"))
     }
 }
 // file: methods.rs

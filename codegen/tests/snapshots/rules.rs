@@ -1664,11 +1664,14 @@ impl Everything {
     }
     /// Reads the arguments from a JSON value that mirrors the form (an object of
     /// argument names), validating each.
+    #[cfg(feature = "dynamic")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
     pub fn from_args(
         value: &::serde_json::Value,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
         Self::parse_in(&crate::rt::Args::root("everything", value)?)
     }
+    #[cfg(feature = "dynamic")]
     pub(crate) fn parse_in(
         a: &crate::rt::Args<'_>,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
@@ -1790,21 +1793,25 @@ impl Everything {
         }
     }
 }
+impl crate::info::Sealed for Everything {
+    fn encode(&self, w: &mut crate::rt::FormWriter) {
+        self.write(w, false)
+    }
+}
 impl crate::Command for Everything {
     type Output = ::serde_json::Value;
+    fn name(&self) -> &'static str {
+        "everything"
+    }
+    fn effect(&self) -> crate::Effect {
+        crate::Effect::Read
+    }
+    #[cfg(feature = "dynamic")]
     fn info(&self) -> &'static crate::CommandInfo {
         &crate::registry::COMMANDS[0usize]
     }
     fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        self.check_in(&crate::rt::At::root(self.info().name))
-    }
-    fn encode(&self, w: &mut crate::rt::FormWriter) {
-        self.write(w, false)
-    }
-    fn bulk_keys(
-        &self,
-    ) -> ::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        ::std::option::Option::None
+        self.check_in(&crate::rt::At::root("everything"))
     }
 }
 // file: methods.rs
