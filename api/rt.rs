@@ -378,7 +378,6 @@ impl<'a> At<'a> {
     }
 
     /// An error about the value here as a whole.
-    #[cfg(feature = "dynamic")]
     pub fn error_here(&self, problem: Problem) -> ValidationError {
         ValidationError::new(self.command, self.path(), problem)
     }
