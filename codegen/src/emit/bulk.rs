@@ -96,7 +96,7 @@ pub fn emit(
     let command = command_impl(
         &ident,
         index,
-        quote!(crate::BulkAnswer),
+        super::client::output_type(spec, c),
         validate,
         encode,
         keys,

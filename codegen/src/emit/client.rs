@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::model::{ArgKind, Command, Effect, Shape, Spec};
+use crate::model::{AnswerShape, ArgKind, Command, Effect, Returns, Shape, Spec};
 use crate::names;
 
 /// The `impl Client` block.
@@ -26,13 +26,38 @@ pub fn method_name(c: &Command) -> String {
         .unwrap_or_else(|| names::snake(&c.def.name.name))
 }
 
+/// What a command's success decodes into (its `Command::Output`): the typed answer the
+/// spec names (`Vec` of it for rows), a `BulkAnswer` of its item command's for a bulk
+/// command, and raw JSON when the spec names none or its shape is `any`.
+pub fn output_type(spec: &Spec, c: &Command) -> TokenStream {
+    let single = |r: Option<&Returns>| {
+        let Some(r) = r else {
+            return quote!(::serde_json::Value);
+        };
+        let raw = spec
+            .answers
+            .iter()
+            .any(|a| a.name.name == r.name.name && matches!(a.shape, AnswerShape::Any(_)));
+        let ident = names::type_ident(&r.name.name);
+        match (raw, r.rows) {
+            (true, _) => quote!(::serde_json::Value),
+            (false, true) => quote!(::std::vec::Vec<crate::answers::#ident>),
+            (false, false) => quote!(crate::answers::#ident),
+        }
+    };
+    match &c.shape {
+        Shape::Bulk { .. } => {
+            let item = single(spec.returns(c));
+            quote!(crate::BulkAnswer<#item>)
+        }
+        Shape::Single(_) => single(c.def.returns.as_ref()),
+    }
+}
+
 fn method(spec: &Spec, c: &Command) -> TokenStream {
     let name = format_ident!("{}", method_name(c));
     let ty = names::type_ident(&c.def.name.name);
-    let output = match c.shape {
-        Shape::Bulk { .. } => quote!(crate::BulkAnswer),
-        Shape::Single(_) => quote!(::serde_json::Value),
-    };
+    let output = output_type(spec, c);
     let doc = method_doc(spec, c);
     quote! {
         #[doc = #doc]
@@ -87,14 +112,17 @@ fn method_doc(spec: &Spec, c: &Command) -> String {
     }
     if let Some(r) = spec.returns(c) {
         let ty = names::type_ident(&r.name.name);
-        let how = match (&c.shape, r.rows) {
-            (Shape::Bulk { .. }, _) => format!(
-                "each item's answer with [`{ty}::from_value`](crate::answers::{ty}::from_value)"
-            ),
-            (_, true) => format!("its rows with [`{ty}::rows`](crate::answers::{ty}::rows)"),
-            (_, false) => format!("it with [`{ty}::from_value`](crate::answers::{ty}::from_value)"),
+        let what = match (&c.shape, r.rows) {
+            (Shape::Bulk { .. }, true) => {
+                format!("each item's rows of [`{ty}`](crate::answers::{ty})")
+            }
+            (Shape::Bulk { .. }, false) => format!("each item's [`{ty}`](crate::answers::{ty})"),
+            (_, true) => format!("rows of [`{ty}`](crate::answers::{ty})"),
+            (_, false) => format!("a [`{ty}`](crate::answers::{ty})"),
         };
-        doc.push_str(&format!("\nDecode {how}.\n"));
+        doc.push_str(&format!(
+            "\nAnswers {what}. A success whose answer does not fit is an error of kind `Decode` (the command was carried out); [`Client::call_raw`](crate::Client::call_raw) gives any answer undecoded.\n"
+        ));
     }
     doc.push_str(match c.def.effect {
         Effect::Read => "\nRead-only: retried on transport errors, 5xx and 429.\n",

@@ -30,7 +30,7 @@ pub fn emit(spec: &Spec) -> TokenStream {
                 let command = command_impl(
                     &ident,
                     i,
-                    quote!(::serde_json::Value),
+                    super::client::output_type(spec, c),
                     quote! { self.check_in(&crate::rt::At::root(self.info().name)) },
                     quote! { self.write(w, false) },
                     quote! { ::std::option::Option::None },

@@ -562,7 +562,7 @@ impl DomainsSetDNS {
     }
 }
 impl crate::Command for DomainsSetDNS {
-    type Output = crate::BulkAnswer;
+    type Output = crate::BulkAnswer<::serde_json::Value>;
     fn info(&self) -> &'static crate::CommandInfo {
         &crate::registry::COMMANDS[1usize]
     }
@@ -623,7 +623,7 @@ impl crate::Client {
     pub async fn domains_set_dns(
         &self,
         request: &crate::requests::DomainsSetDNS,
-    ) -> ::std::result::Result<crate::BulkAnswer, crate::Error> {
+    ) -> ::std::result::Result<crate::BulkAnswer<::serde_json::Value>, crate::Error> {
         self.call(request).await
     }
 }
