@@ -82,6 +82,32 @@ impl Error {
 /// success into it.
 pub trait Answer: DeserializeOwned {}
 
+thread_local! {
+    /// Set while [`decode_strict`] runs on this thread.
+    static STRICT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Decodes an answer's text as the typed answers do, but refuses any field a shape does
+/// not name (at any depth) instead of keeping it in `extra`: to find where the API
+/// answers more than the spec says.
+///
+/// ```
+/// use domaincontext::answers::Note;
+/// assert!(domaincontext::decode_strict::<Note>(r#"{"id": 1, "note": "x"}"#).is_ok());
+/// let e = domaincontext::decode_strict::<Note>(r#"{"id": 1, "color": "red"}"#).unwrap_err();
+/// assert!(e.message().contains("`color`"));
+/// ```
+pub fn decode_strict<T: DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
+    struct Reset(bool);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            STRICT.with(|s| s.set(self.0));
+        }
+    }
+    let _reset = Reset(STRICT.with(|s| s.replace(true)));
+    from_text(text)
+}
+
 /// Decodes a whole answer's text into `T`.
 pub(crate) fn from_text<T: DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
     serde_json::from_str(text).map_err(|e| DecodeError::new(text, e))
@@ -171,13 +197,15 @@ pub fn object<'de, D: Deserializer<'de>, T: Fields>(d: D) -> Result<T, D::Error>
             let mut this = T::empty();
             while let Some(key) = map.next_key::<String>()? {
                 if !this.field(&key, &mut map)? {
-                    match this.extra() {
+                    match this.extra().filter(|_| !STRICT.with(std::cell::Cell::get)) {
                         Some(extra) => {
                             let v = map.next_value::<Value>()?;
                             extra.insert(key, v);
                         }
                         None => {
-                            return Err(A::Error::custom(format_args!("unknown field `{key}`")));
+                            return Err(A::Error::custom(format_args!(
+                                "field `{key}` is not in the shape"
+                            )));
                         }
                     }
                 }
@@ -369,6 +397,26 @@ macro_rules! via_deserialize {
     };
 }
 pub(crate) use via_deserialize;
+
+/// [`Lenient`] of an integer type of the spec (`Id`): a whole number as [`u64`] reads it
+/// (digits in text, blank absent), then the type's own rule.
+macro_rules! via_u64 {
+    ($t:ty) => {
+        impl crate::decode::Lenient for $t {
+            fn lenient<'de, D: ::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<::std::option::Option<Self>, D::Error> {
+                match <u64 as crate::decode::Lenient>::lenient(d)? {
+                    ::std::option::Option::Some(n) => <$t>::try_from(n)
+                        .map(::std::option::Option::Some)
+                        .map_err(<D::Error as ::serde::de::Error>::custom),
+                    ::std::option::Option::None => Ok(::std::option::Option::None),
+                }
+            }
+        }
+    };
+}
+pub(crate) use via_u64;
 
 /// A record of a request's `array` argument read back (a DNS record), refusing fields
 /// the request does not have.

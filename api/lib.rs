@@ -102,7 +102,7 @@ pub use bulk::{Bulk, BulkOptions, BulkOutput, ItemOutcome};
 pub use client::{
     CallOptions, Client, ClientBuilder, DEMO, Method, PRODUCTION, Prepared, RetryPolicy, Secret,
 };
-pub use decode::{Answer, DecodeError};
+pub use decode::{Answer, DecodeError, decode_strict};
 pub use error::{
     ApiError, Error, ErrorKind, InvalidValue, Problem, Sent, Timeout, ValidationError,
 };

@@ -20,11 +20,13 @@ pub fn emit(spec: &Spec) -> TokenStream {
     }
     let records = targets.iter().map(|(c, arg)| record_fields(spec, c, arg));
     let mut lenient = Vec::new();
-    for (ty, kind) in [("id", FieldKind::Id), ("domain", FieldKind::Domain)] {
-        if spec.answers.iter().any(|a| uses(a, &kind)) {
-            let t = names::type_ident(ty);
-            lenient.push(quote! { crate::decode::via_deserialize!(crate::types::#t); });
-        }
+    if spec.answers.iter().any(|a| uses(a, &FieldKind::Id)) {
+        let t = names::type_ident("id");
+        lenient.push(quote! { crate::decode::via_u64!(crate::types::#t); });
+    }
+    if spec.answers.iter().any(|a| uses(a, &FieldKind::Domain)) {
+        let t = names::type_ident("domain");
+        lenient.push(quote! { crate::decode::via_deserialize!(crate::types::#t); });
     }
     quote! { #(#items)* #(#records)* #(#lenient)* }
 }
