@@ -87,6 +87,7 @@ mod item;
 mod limit;
 pub mod methods;
 mod money;
+mod page;
 mod pick;
 pub mod registry;
 pub mod requests;
@@ -106,6 +107,7 @@ pub use decode::{Answer, DecodeError, decode_strict};
 pub use error::{
     ApiError, Error, ErrorKind, InvalidValue, Problem, Sent, Timeout, ValidationError,
 };
+pub use futures_core::Stream;
 pub use info::{
     AnswerKind, ArgInfo, ArgKind, Command, CommandInfo, DynCommand, Effect, TypeInfo, command,
     type_info,
@@ -114,6 +116,7 @@ pub use item::ItemError;
 pub use jiff;
 pub use limit::RateLimit;
 pub use money::Money;
+pub use page::DEFAULT_PAGE_SIZE;
 pub use registry::Request;
 pub use secrecy;
 pub use secrecy::ExposeSecret;

@@ -59,10 +59,53 @@ fn method(spec: &Spec, c: &Command) -> TokenStream {
     let ty = names::type_ident(&c.def.name.name);
     let output = output_type(spec, c);
     let doc = method_doc(spec, c);
+    let all = paging(c, &name, &ty);
     quote! {
         #[doc = #doc]
         pub async fn #name(&self, request: &crate::requests::#ty) -> ::std::result::Result<#output, crate::Error> {
             self.call(request).await
+        }
+        #all
+    }
+}
+
+/// For a search with `limit` and `page` whose answer is rows: `{method}_all`, a stream of
+/// every row, page after page.
+fn paging(c: &Command, name: &proc_macro2::Ident, ty: &proc_macro2::Ident) -> TokenStream {
+    let Shape::Single(args) = &c.shape else {
+        return quote! {};
+    };
+    let has = |n: &str| {
+        args.iter()
+            .any(|a| a.name.name == n && matches!(a.kind, ArgKind::Type(_)))
+    };
+    let Some(r) = c.def.returns.as_ref().filter(|r| r.rows) else {
+        return quote! {};
+    };
+    if !(has("limit") && has("page")) {
+        return quote! {};
+    }
+    let all = format_ident!("{}_all", name);
+    let row = names::type_ident(&r.name.name);
+    let (page, limit) = (names::field("page"), names::field("limit"));
+    let doc = format!(
+        "Every row of `{}`, page after page of `page_size` rows ([`DEFAULT_PAGE_SIZE`](crate::DEFAULT_PAGE_SIZE) is a safe choice; at most what the API answers in one page) until a short page: never truncated, one page held at a time. The request's own `page` and `limit` are replaced. Each page is a call of [`Client::{name}`](crate::Client::{name}): rate-limited and retried as any read; a page that fails ends the stream with its error.",
+        c.def.name.name
+    );
+    quote! {
+        #[doc = #doc]
+        pub fn #all(
+            &self,
+            request: &crate::requests::#ty,
+            page_size: u32,
+        ) -> impl crate::Stream<Item = ::std::result::Result<crate::answers::#row, crate::Error>> + Send + 'static {
+            crate::page::rows(self, request.clone(), page_size, |r, page, limit| {
+                ::std::result::Result::Ok(
+                    r.clone()
+                        .#page(::std::convert::TryFrom::try_from(page)?)
+                        .#limit(::std::str::FromStr::from_str(&limit.to_string())?),
+                )
+            })
         }
     }
 }
