@@ -5,10 +5,12 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use serde::de::DeserializeSeed;
+use serde::de::{DeserializeOwned, DeserializeSeed};
 use serde_json::Value;
+use serde_json::value::RawValue;
 
-use crate::error::ApiError;
+use crate::decode::{Answer, Rows};
+use crate::error::{ApiError, Error};
 use crate::info::{AnswerKind, Effect};
 use crate::item::ItemError;
 use crate::pick::{Pick, Picked};
@@ -121,9 +123,11 @@ fn verdict(shape: Shape, kind: AnswerKind) -> Result<(), ApiError> {
     }
 }
 
-/// A bulk item under the answer rules.
-fn rule(value: Value) -> Result<Value, ApiError> {
-    verdict(Shape::of(&value), AnswerKind::Value).map(|()| value)
+/// A bulk item under the answer rules, read from its text.
+fn rule(raw: RawItem) -> Result<RawItem, ApiError> {
+    let shape: Shape = serde_json::from_str(raw.get())
+        .map_err(|e| ApiError::new(format!("the item's answer is not valid JSON: {e}"), None))?;
+    verdict(shape, AnswerKind::Value).map(|()| raw)
 }
 
 /// An `_error` value as an error; a blank one still says something.
@@ -137,20 +141,24 @@ fn api_error(e: Value, ops: Option<Value>) -> ApiError {
     ApiError::new(message, ops)
 }
 
+/// The JSON text of one bulk item, as the API wrote it.
+pub type RawItem = Box<RawValue>;
+
 /// One item's result in a bulk answer.
 #[derive(Clone, Debug)]
-pub struct ItemResult {
+pub struct ItemResult<T = RawItem> {
     /// The item's key, as sent (its index, or the key the caller gave it).
     pub key: String,
     /// Its own answer, or why there is none.
-    pub result: Result<Value, ItemError>,
+    pub result: Result<T, ItemError>,
 }
 
 /// A bulk command's answer: every item's own result, in request order, and whatever the
-/// answer held that the request did not ask for.
+/// answer held that the request did not ask for. `T` is each item's answer: the typed
+/// shape of the item's command, or [`RawItem`] (its JSON text) in a [`Reply`].
 #[derive(Clone, Debug)]
-pub struct BulkAnswer {
-    items: Vec<ItemResult>,
+pub struct BulkAnswer<T = RawItem> {
+    items: Vec<ItemResult<T>>,
     error: Option<ApiError>,
     unmatched: Vec<(String, Value)>,
     unmatched_total: usize,
@@ -208,7 +216,7 @@ impl BulkAnswer {
                 (slots, error, unmatched, unmatched_total)
             }
             Picked::Scalar(Value::Bool(true)) => (
-                vec![Some(Value::Bool(true)); keys.len()],
+                vec![RawValue::from_string("true".to_owned()).ok(); keys.len()],
                 None,
                 Vec::new(),
                 0,
@@ -249,13 +257,38 @@ impl BulkAnswer {
         })
     }
 
+    /// Decodes every item that succeeded into `T` from its own text; an item that does
+    /// not fit becomes [`ItemError::Decode`] (it succeeded: its answer was not read).
+    pub fn decode<T: DeserializeOwned>(self) -> BulkAnswer<T> {
+        let items = self
+            .items
+            .into_iter()
+            .map(|i| ItemResult {
+                key: i.key,
+                result: i
+                    .result
+                    .and_then(|raw| crate::decode::from_text(raw.get()).map_err(ItemError::Decode)),
+            })
+            .collect();
+        BulkAnswer {
+            items,
+            error: self.error,
+            unmatched: self.unmatched,
+            unmatched_total: self.unmatched_total,
+            text: self.text,
+            raw: self.raw,
+        }
+    }
+}
+
+impl<T> BulkAnswer<T> {
     /// Every item's result, in request order.
-    pub fn items(&self) -> &[ItemResult] {
+    pub fn items(&self) -> &[ItemResult<T>] {
         &self.items
     }
 
     /// The items, owned.
-    pub fn into_items(self) -> Vec<ItemResult> {
+    pub fn into_items(self) -> Vec<ItemResult<T>> {
         self.items
     }
 
@@ -268,7 +301,7 @@ impl BulkAnswer {
     }
 
     /// The items that failed.
-    pub fn failed(&self) -> impl Iterator<Item = &ItemResult> {
+    pub fn failed(&self) -> impl Iterator<Item = &ItemResult<T>> {
         self.items.iter().filter(|i| i.result.is_err())
     }
 
@@ -383,25 +416,27 @@ impl Reply {
     }
 }
 
-/// An answer type a command can return.
+/// An answer type a command can return: how a success becomes it. A success that does
+/// not fit is an [`Error`] of kind [`ErrorKind::Decode`](crate::ErrorKind::Decode), never
+/// a failed call.
 pub trait FromReply: Sized {
     /// Converts the decoded answer.
-    fn from_reply(reply: Reply) -> Self;
+    fn from_reply(reply: Reply) -> Result<Self, Error>;
 }
 
 impl FromReply for Value {
-    fn from_reply(reply: Reply) -> Self {
-        match reply {
+    fn from_reply(reply: Reply) -> Result<Self, Error> {
+        Ok(match reply {
             Reply::Value(v) => v.into_value(),
             Reply::Bulk(mut b) => b.raw.take().unwrap_or_else(|| parse(&b.text)),
-        }
+        })
     }
 }
 
-impl FromReply for BulkAnswer {
-    fn from_reply(reply: Reply) -> Self {
-        match reply {
-            Reply::Bulk(b) => b,
+impl<T: DeserializeOwned> FromReply for BulkAnswer<T> {
+    fn from_reply(reply: Reply) -> Result<Self, Error> {
+        Ok(match reply {
+            Reply::Bulk(b) => b.decode(),
             Reply::Value(v) => BulkAnswer {
                 items: Vec::new(),
                 error: None,
@@ -410,12 +445,27 @@ impl FromReply for BulkAnswer {
                 text: v.text,
                 raw: v.value,
             },
-        }
+        })
     }
 }
 
 impl FromReply for Reply {
-    fn from_reply(reply: Reply) -> Self {
-        reply
+    fn from_reply(reply: Reply) -> Result<Self, Error> {
+        Ok(reply)
+    }
+}
+
+impl<T: Answer> FromReply for T {
+    fn from_reply(reply: Reply) -> Result<Self, Error> {
+        crate::decode::from_text(reply.raw_text()).map_err(Error::decode)
+    }
+}
+
+/// Rows: an array of them, or an object of them keyed by id.
+impl<T: Answer> FromReply for Vec<T> {
+    fn from_reply(reply: Reply) -> Result<Self, Error> {
+        crate::decode::from_text::<Rows<T>>(reply.raw_text())
+            .map(|r| r.0)
+            .map_err(Error::decode)
     }
 }

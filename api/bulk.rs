@@ -4,21 +4,36 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use serde_json::Value;
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
-use crate::answer::BulkAnswer;
+use crate::answer::{BulkAnswer, ItemResult};
 use crate::client::Client;
 use crate::info::{Command, Effect};
 use crate::item::ItemError;
 
-/// A bulk command: a list of items of a single command.
-pub trait Bulk: Command<Output = BulkAnswer> + Sized + Send + Sync + 'static {
+/// A bulk command: a list of items of a single command. Its answer is a [`BulkAnswer`]
+/// of its items' typed answers ([`BulkOutput`]).
+pub trait Bulk: Command + Sized + Send + Sync + 'static {
     /// The single command each item repeats.
     type Item: Send + Sync + 'static;
     /// A request for these items.
     fn from_items(items: Vec<Self::Item>) -> Self;
+}
+
+/// The answer of a bulk command: its items' results.
+pub trait BulkOutput: Send + 'static {
+    /// Each item's typed answer.
+    type Item: Send + 'static;
+    /// The items' results, in request order.
+    fn into_results(self) -> Vec<ItemResult<Self::Item>>;
+}
+
+impl<T: Send + 'static> BulkOutput for BulkAnswer<T> {
+    type Item = T;
+    fn into_results(self) -> Vec<ItemResult<T>> {
+        self.into_items()
+    }
 }
 
 /// How [`Client::bulk`] splits and sends.
@@ -39,13 +54,13 @@ impl Default for BulkOptions {
     }
 }
 
-/// One item's outcome.
+/// One item's outcome: `T` is the item's typed answer.
 #[derive(Clone, Debug)]
-pub struct ItemOutcome {
+pub struct ItemOutcome<T> {
     /// The item's position in the input.
     pub index: usize,
     /// Its own answer, or why there is none.
-    pub result: Result<Value, ItemError>,
+    pub result: Result<T, ItemError>,
 }
 
 impl Client {
@@ -59,7 +74,10 @@ impl Client {
         &self,
         items: Vec<B::Item>,
         options: BulkOptions,
-    ) -> Vec<ItemOutcome> {
+    ) -> Vec<ItemOutcome<<B::Output as BulkOutput>::Item>>
+    where
+        B::Output: BulkOutput,
+    {
         let chunk_size = options.chunk_size.max(1);
         let total = items.len();
         let permits = Arc::new(Semaphore::new(options.concurrency.max(1)));
@@ -83,7 +101,9 @@ impl Client {
             chunks.insert(handle.id(), (start, len));
             start += len;
         }
-        let mut slots: Vec<Option<Result<Value, ItemError>>> = (0..total).map(|_| None).collect();
+        type Slot<T> = Option<Result<T, ItemError>>;
+        let mut slots: Vec<Slot<<B::Output as BulkOutput>::Item>> =
+            (0..total).map(|_| None).collect();
         while let Some(joined) = tasks.join_next_with_id().await {
             let (id, result) = match joined {
                 Ok((id, result)) => (id, Ok(result)),
@@ -97,7 +117,7 @@ impl Client {
             };
             match result {
                 Ok(Ok(answer)) => {
-                    let mut answered = answer.into_items().into_iter();
+                    let mut answered = answer.into_results().into_iter();
                     for slot in slots.iter_mut() {
                         *slot = Some(
                             answered

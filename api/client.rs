@@ -455,7 +455,16 @@ impl Client {
         options: CallOptions,
     ) -> Result<C::Output, Error> {
         let reply = self.send(request, options).await?;
-        Ok(<C::Output as crate::answer::FromReply>::from_reply(reply))
+        let info = request.info();
+        <C::Output as crate::answer::FromReply>::from_reply(reply)
+            .map_err(|e| e.for_command(info.name, info.effect == Effect::Change, Vec::new()))
+    }
+
+    /// Validates and sends any command's `request`, and gives its answer undecoded: the
+    /// exact text and JSON of a single answer, each item's JSON text for a bulk one. The
+    /// escape hatch for answers that do not fit their typed shape.
+    pub async fn call_raw<C: Command>(&self, request: &C) -> Result<Reply, Error> {
+        self.send(request, CallOptions::default()).await
     }
 
     /// What `request` would send, validated, with the password and every secret argument

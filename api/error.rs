@@ -306,6 +306,9 @@ pub enum ErrorKind {
     Status,
     /// The answer could not be read (blank, HTML, invalid JSON, too large).
     Answer,
+    /// The command succeeded (for a changing command, the change was made) but its
+    /// answer does not fit its typed shape: [`Error::decode_error`] has the answer's text.
+    Decode,
 }
 
 /// An error of a call to the API.
@@ -348,6 +351,16 @@ impl Error {
                 source: None,
             }),
         }
+    }
+
+    /// A success whose answer does not fit its shape: not a failed call.
+    pub(crate) fn decode(source: impl std::error::Error + Send + Sync + 'static) -> Self {
+        Self::new(
+            ErrorKind::Decode,
+            Sent::Yes,
+            "the command succeeded but its answer could not be read",
+        )
+        .with_source(source)
     }
 
     pub(crate) fn config(message: impl Into<String>) -> Self {
@@ -443,6 +456,7 @@ impl Error {
             && self.inner.sent != Sent::No
             && self.inner.kind != ErrorKind::Api
             && self.inner.kind != ErrorKind::Validation
+            && self.inner.kind != ErrorKind::Decode
     }
 
     /// The argument error, when the call was refused before sending.

@@ -1,10 +1,12 @@
 //! Why one item of a bulk answer (or of a [`Client::bulk`](crate::Client::bulk) run) has
-//! no success: refused by the API, not answered, or carried by a request that failed.
+//! no success: refused by the API, not answered, carried by a request that failed, or
+//! answered in a form that could not be read.
 
 use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
+use crate::decode::DecodeError;
 use crate::error::{ApiError, Error, Sent};
 
 /// Why one bulk item has no success. The question a caller must answer before repeating
@@ -25,6 +27,9 @@ pub enum ItemError {
     /// The request that carried the item failed as a whole; the error says whether it was
     /// sent and whether its outcome is unknown. Shared by the chunk's items.
     Chunk(Arc<Error>),
+    /// The item succeeded (for a changing command, it was carried out) but its answer
+    /// does not fit its shape.
+    Decode(DecodeError),
     /// The task that carried the item's chunk failed (it panicked or was cancelled) before
     /// it reported: whether its request was sent is not known.
     Lost {
@@ -38,7 +43,7 @@ impl ItemError {
     /// repeating it.
     pub fn is_outcome_unknown(&self) -> bool {
         match self {
-            ItemError::Api(_) => false,
+            ItemError::Api(_) | ItemError::Decode(_) => false,
             ItemError::NoResult { changes } | ItemError::Lost { changes } => *changes,
             ItemError::Chunk(e) => e.is_outcome_unknown(),
         }
@@ -56,7 +61,7 @@ impl ItemError {
     /// Whether the item's request reached the server.
     pub fn sent(&self) -> Sent {
         match self {
-            ItemError::Api(_) | ItemError::NoResult { .. } => Sent::Yes,
+            ItemError::Api(_) | ItemError::NoResult { .. } | ItemError::Decode(_) => Sent::Yes,
             ItemError::Chunk(e) => e.sent(),
             ItemError::Lost { .. } => Sent::Maybe,
         }
@@ -82,6 +87,9 @@ impl fmt::Display for ItemError {
                 f.write_str("the answer has no result for this item")
             }
             ItemError::Chunk(e) => write!(f, "{e}"),
+            ItemError::Decode(_) => {
+                f.write_str("the item succeeded but its answer could not be read")
+            }
             ItemError::Lost { changes: true } => f.write_str(
                 "the task carrying this item failed; outcome unknown: it may have been carried out, check before repeating it",
             ),
@@ -98,6 +106,7 @@ impl std::error::Error for ItemError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             ItemError::Chunk(e) => std::error::Error::source(e.as_ref()),
+            ItemError::Decode(e) => Some(e),
             _ => None,
         }
     }

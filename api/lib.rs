@@ -2,13 +2,24 @@
 //! time from a declarative spec of every command (`spec/` in the source).
 //!
 //! ```no_run
-//! use domaincontext::{Client, requests::DomainsCheck};
+//! use domaincontext::Client;
+//! use domaincontext::requests::{DomainGetDNS, DomainRegister, DomainSetDNS};
 //!
 //! # async fn run() -> Result<(), domaincontext::Error> {
 //! let client = Client::builder().credentials("login", "password").build()?;
-//! let request = DomainsCheck::new("example.com, example.net".parse()?);
-//! let answer = client.domains_check(&request).await?;
-//! println!("{answer}");
+//! // Answers are typed: ids are the `Id` requests take, dates are `jiff` dates.
+//! let registered = client
+//!     .domain_register(&DomainRegister::new("example.com".parse()?))
+//!     .await?;
+//! let id = registered.id.expect("a registration has an id");
+//! // DNS records read back are the record type `domainSetDNS` takes: change one, send it.
+//! let mut dns = client.domain_get_dns(&DomainGetDNS::new().id(id)).await?;
+//! if let Some(record) = dns.records.values_mut().next() {
+//!     record.ttl = Some("600".parse()?);
+//! }
+//! let mut change = DomainSetDNS::new().id(id);
+//! change.records = dns.records;
+//! client.domain_set_dns(&change).await?;
 //! # Ok(()) }
 //! ```
 //!
@@ -61,6 +72,16 @@
 //!
 //! A successful answer keeps its exact JSON text ([`Reply::raw_text`]): print it to show
 //! ids above 64 bits and amounts such as `990.00` exactly as the API wrote them.
+//!
+//! # Typed answers
+//!
+//! Every method answers the typed shape the spec names ([`answers`]), decoded as leniently
+//! as the API needs (numbers as numeric strings, flags as `"1"`/`0`, lists as comma-joined
+//! text, `null` as absent, unnamed fields kept in `extra`, money as exact [`Money`], dates
+//! as [`jiff`] dates). Bulk methods answer a [`BulkAnswer`] of typed items. A success
+//! whose answer does not fit is an [`Error`] of kind [`ErrorKind::Decode`]: the command
+//! *was* carried out, and [`Error::decode_error`] has the answer's text.
+//! [`Client::call_raw`] gives any command's answer undecoded.
 
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -69,6 +90,7 @@ mod answer;
 pub mod answers;
 mod bulk;
 mod client;
+mod decode;
 mod error;
 #[cfg(feature = "dynamic")]
 #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
@@ -79,6 +101,8 @@ mod info;
 mod item;
 mod limit;
 pub mod methods;
+mod money;
+mod page;
 mod pick;
 #[cfg(feature = "dynamic")]
 #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
@@ -95,20 +119,27 @@ mod serde_impl;
 mod shape;
 pub mod types;
 
-pub use answer::{BulkAnswer, FromReply, ItemResult, Refusal, Reply, ValueAnswer, classify};
-pub use bulk::{Bulk, BulkOptions, ItemOutcome};
+pub use answer::{
+    BulkAnswer, FromReply, ItemResult, RawItem, Refusal, Reply, ValueAnswer, classify,
+};
+pub use bulk::{Bulk, BulkOptions, BulkOutput, ItemOutcome};
 pub use client::{
     CallOptions, Client, ClientBuilder, DEMO, Method, PRODUCTION, Prepared, RetryPolicy, Secret,
 };
+pub use decode::{Answer, DecodeError, decode_strict};
 pub use error::{
     ApiError, Error, ErrorKind, InvalidValue, Problem, Sent, Timeout, ValidationError,
 };
+pub use futures_core::Stream;
 #[cfg(feature = "dynamic")]
 #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
 pub use info::DynCommand;
 pub use info::{AnswerKind, Command, Effect};
 pub use item::ItemError;
+pub use jiff;
 pub use limit::RateLimit;
+pub use money::Money;
+pub use page::DEFAULT_PAGE_SIZE;
 #[cfg(feature = "dynamic")]
 #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
 pub use registry::{ArgInfo, ArgKind, CommandInfo, Request, TypeInfo, command, type_info};

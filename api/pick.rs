@@ -1,5 +1,5 @@
 //! Reading a bulk answer builds only what the request asked for: the items under the
-//! request's keys, `_error` and `_error_ops`, and the first few entries under keys it
+//! request's keys (as their JSON text), `_error` and `_error_ops`, and the first few entries under keys it
 //! did not send; the rest of those is counted and skipped, so that a hostile answer
 //! costs no more memory than its text.
 
@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
 use serde_json::{Number, Value};
 
 use crate::shape::Skip;
@@ -19,8 +20,9 @@ pub(crate) const KEPT_UNMATCHED: usize = 64;
 pub(crate) enum Picked {
     /// An object (or an array, keyed by position).
     Items {
-        /// Each requested item's value, in request order.
-        slots: Vec<Option<Value>>,
+        /// Each requested item's JSON text, in request order (decoded later, from its
+        /// own text, into the caller's type).
+        slots: Vec<Option<Box<RawValue>>>,
         error: Option<Value>,
         ops: Option<Value>,
         /// The first [`KEPT_UNMATCHED`] entries under other keys.
@@ -90,7 +92,7 @@ impl<'de> Visitor<'de> for Pick<'_> {
         let n = self.len;
         let mut slots = Vec::with_capacity(n);
         while slots.len() < n {
-            match seq.next_element::<Value>()? {
+            match seq.next_element::<Box<RawValue>>()? {
                 Some(v) => slots.push(Some(v)),
                 None => break,
             }
@@ -118,7 +120,7 @@ impl<'de> Visitor<'de> for Pick<'_> {
         })
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Picked, A::Error> {
-        let mut slots: Vec<Option<Value>> = (0..self.len).map(|_| None).collect();
+        let mut slots: Vec<Option<Box<RawValue>>> = (0..self.len).map(|_| None).collect();
         let (mut error, mut ops) = (None, None);
         let mut others = Others::default();
         while let Some(key) = map.next_key::<String>()? {
@@ -126,7 +128,7 @@ impl<'de> Visitor<'de> for Pick<'_> {
                 "_error" => error = Some(map.next_value::<Value>()?),
                 "_error_ops" => ops = Some(map.next_value::<Value>()?),
                 k => match self.index.get(k).and_then(|&i| slots.get_mut(i)) {
-                    Some(slot) => *slot = Some(map.next_value::<Value>()?),
+                    Some(slot) => *slot = Some(map.next_value::<Box<RawValue>>()?),
                     None => {
                         if others.keeps() {
                             others.kept.push((key, map.next_value::<Value>()?));

@@ -108,7 +108,7 @@ async fn peak_ratio(body: Vec<u8>) -> (f64, f64) {
     let reply = client.call(&request).await.unwrap();
     let call = PEAK.load(Ordering::SeqCst) - base;
     assert_eq!(reply.raw_text().len(), size);
-    let value = serde_json::Value::from_reply(reply);
+    let value = serde_json::Value::from_reply(reply).unwrap();
     let built = PEAK.load(Ordering::SeqCst) - base;
     assert!(value.as_array().is_some_and(|rows| !rows.is_empty()));
     (call as f64 / size as f64, built as f64 / size as f64)

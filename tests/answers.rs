@@ -2,7 +2,7 @@
 //! both by `classify` and through a real call; and bulk answers that keep every item.
 
 use domaincontext::requests::{DomainGetInfo, DomainRegister, DomainsRegister, DomainsSearch};
-use domaincontext::{AnswerKind, ErrorKind, Refusal, Sent, classify};
+use domaincontext::{AnswerKind, ErrorKind, ExposeSecret, Refusal, Sent, classify};
 use domaincontext_testkit::{Reply, Server};
 use serde_json::json;
 
@@ -89,8 +89,8 @@ fn classify_follows_the_seed() {
 #[tokio::test]
 async fn calls_classify_the_same_way() {
     for (status, body, class) in TABLE {
-        let (status, body) = (*status, body.to_string());
-        let server = Server::start(move |_| Reply::Body(status, body.clone())).await;
+        let (status, text) = (*status, body.to_string());
+        let server = Server::start(move |_| Reply::Body(status, text.clone())).await;
         let result = server
             .client()
             .domain_get_info(&DomainGetInfo::new().id("1".parse().expect("id")))
@@ -98,6 +98,13 @@ async fn calls_classify_the_same_way() {
         let got = match &result {
             Ok(_) => Class::Ok,
             Err(e) => match e.kind() {
+                // A success whose answer does not fit the typed shape (`[{"id": 1}]` for
+                // domainGetInfo) is still a success: the raw text says what it was.
+                ErrorKind::Decode => {
+                    assert!(!e.is_outcome_unknown());
+                    assert_eq!(e.decode_error().map(|d| d.raw_text()), Some(body.trim()));
+                    Class::Ok
+                }
                 ErrorKind::Api => Class::Api,
                 ErrorKind::Answer => Class::Unreadable,
                 ErrorKind::Status => Class::Status,
@@ -119,12 +126,13 @@ async fn calls_classify_the_same_way() {
 #[tokio::test]
 async fn a_search_count_is_a_number() {
     let server = Server::answering("17").await;
+    // A count is a success, read raw: the typed method answers rows.
     let answer = server
         .client()
-        .domains_search(&DomainsSearch::new().count(true.into()))
+        .call_raw(&DomainsSearch::new().count(true.into()))
         .await
         .expect("count");
-    assert_eq!(answer, json!(17));
+    assert_eq!(answer.raw(), &json!(17));
     assert_eq!(server.received()[0].args(), [("count".into(), "1".into())]);
 }
 
@@ -169,15 +177,25 @@ async fn a_bulk_answer_keeps_every_item() {
         items.iter().map(|i| i.key.as_str()).collect::<Vec<_>>(),
         ["0", "1", "2"]
     );
+    let first = items[0].result.as_ref().expect("item 0");
+    assert_eq!(first.id.map(|i| i.get()), Some(11));
     assert_eq!(
-        items[0].result.as_ref().expect("item 0"),
-        &json!({"id": 11, "password": "p"})
+        first.password.as_ref().map(|p| p.expose_secret()),
+        Some("p")
     );
     assert_eq!(
         items[1].result.as_ref().expect_err("item 1").message(),
         "domain is not available"
     );
-    assert_eq!(items[2].result.as_ref().expect("item 2")["id"], 13);
+    assert_eq!(
+        items[2]
+            .result
+            .as_ref()
+            .expect("item 2")
+            .id
+            .map(|i| i.get()),
+        Some(13)
+    );
     assert_eq!(answer.failed().count(), 1);
 }
 

@@ -66,7 +66,10 @@ fn items() -> Vec<String> {
         .to_vec()
 }
 
-async fn run<B: Bulk<Item = String>>() -> (Vec<domaincontext::ItemOutcome>, usize) {
+async fn run<B: Bulk<Item = String, Output = BulkAnswer>>() -> (
+    Vec<domaincontext::ItemOutcome<domaincontext::RawItem>>,
+    usize,
+) {
     let server = Hostile::always(Script::json(r#"{"0": {"id": 1}, "1": {"id": 2}}"#)).await;
     let client = Client::builder()
         .base_url(&server.url)

@@ -94,7 +94,10 @@ async fn a_lost_read_answer_is_retried() {
         .domain_get_info(&DomainGetInfo::new().domain("test.com".parse().expect("domain")))
         .await
         .expect("retried");
-    assert_eq!(info["domain"], "test.com");
+    assert_eq!(
+        info.domain.map(|d| d.to_string()).as_deref(),
+        Some("test.com")
+    );
     assert_eq!(
         s.requests()
             .iter()
@@ -137,7 +140,7 @@ async fn status_429_and_5xx_back_off_then_succeed() {
             .domains_check(&DomainsCheck::new("test.com".parse().expect("domains")))
             .await
             .expect("retried");
-        assert_eq!(answer["test.com"], 0);
+        assert_eq!(answer.get("test.com"), Some(&false));
         let log: Vec<_> = s
             .requests()
             .into_iter()

@@ -30,9 +30,9 @@ const VALUES: &[&str] = &[
 ];
 
 /// The item's outcome, in the terms of the top-level rules.
-fn same(top: &Result<Value, Refusal>, item: &Result<Value, ItemError>) -> bool {
+fn same(top: &Result<Value, Refusal>, item: &Result<domaincontext::RawItem, ItemError>) -> bool {
     match (top, item) {
-        (Ok(a), Ok(b)) => a == b,
+        (Ok(a), Ok(b)) => serde_json::from_str::<Value>(b.get()).is_ok_and(|b| *a == b),
         (Err(Refusal::Api(a)), Err(ItemError::Api(b))) => a == b,
         _ => false,
     }

@@ -517,10 +517,14 @@ impl<'a> Differ<'a> {
         }
         match (&o.shape, &n.shape) {
             (AnswerShape::Fields(of), AnswerShape::Fields(nf)) => {
-                let old: BTreeMap<&str, FieldKind> =
-                    of.iter().map(|(f, k)| (f.name.as_str(), *k)).collect();
-                let new: BTreeMap<&str, FieldKind> =
-                    nf.iter().map(|(f, k)| (f.name.as_str(), *k)).collect();
+                let old: BTreeMap<&str, FieldKind> = of
+                    .iter()
+                    .map(|(f, k)| (f.name.as_str(), k.clone()))
+                    .collect();
+                let new: BTreeMap<&str, FieldKind> = nf
+                    .iter()
+                    .map(|(f, k)| (f.name.as_str(), k.clone()))
+                    .collect();
                 for field in union(old.keys().copied(), new.keys().copied()) {
                     match (old.get(field), new.get(field)) {
                         (Some(_), None) => self.push(
@@ -561,7 +565,7 @@ impl<'a> Differ<'a> {
                     .t(" instead of ")
                     .c(format!("{a:?}").to_lowercase()),
             ),
-            (AnswerShape::MapOf(_), AnswerShape::MapOf(_)) => {}
+            (a, b) if a == b => {}
             _ => self.push(
                 Level::Breaking,
                 subject,

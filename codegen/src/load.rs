@@ -16,6 +16,8 @@ pub struct Raw {
     pub commands: Vec<CommandDef>,
     /// Answer shapes, in file order.
     pub answers: Vec<AnswerDef>,
+    /// Each command's answer shape, as `answers.yaml`'s `returns:` names it.
+    pub returns: Vec<(Named, Returns)>,
 }
 
 /// Loads one spec file's text. `file` names it in messages.
@@ -68,7 +70,17 @@ pub fn load_source(cx: &mut Ctxt, raw: &mut Raw, file: &str, source: &str) {
                     }
                 }
             }
-            _ => unknown_key(cx, key, &["types", "commands", "answers"]),
+            Some("returns") => {
+                let Some(entries) = map(cx, value, "`returns`") else {
+                    continue;
+                };
+                for (name, r) in unique(cx, entries, "command") {
+                    if let Some(r) = returns(cx, r) {
+                        raw.returns.push((named(name), r));
+                    }
+                }
+            }
+            _ => unknown_key(cx, key, &["types", "commands", "answers", "returns"]),
         }
     }
 }
@@ -472,21 +484,64 @@ const COMMAND_KEYS: &[&str] = &[
     "seed",
 ];
 
-const FIELD_KINDS: &[&str] = &["int", "text", "flag", "money", "list", "secret"];
+const FIELD_KINDS: &[&str] = &[
+    "int", "id", "text", "domain", "flag", "money", "list", "secret", "date", "datetime",
+];
 
+/// A field kind: a scalar (a kind of [`FIELD_KINDS`], or the name of another answer), or
+/// `{map_of: KIND}`, `{records: command.arg}`, `{any: why}`.
 fn field_kind(cx: &mut Ctxt, node: &Node) -> Option<FieldKind> {
-    match node.as_str() {
-        Some("int") => Some(FieldKind::Int),
-        Some("text") => Some(FieldKind::Text),
-        Some("flag") => Some(FieldKind::Flag),
-        Some("money") => Some(FieldKind::Money),
-        Some("list") => Some(FieldKind::List),
-        Some("secret") => Some(FieldKind::Secret),
-        other => {
+    if let Some(s) = node.as_str() {
+        return Some(match s {
+            "int" => FieldKind::Int,
+            "id" => FieldKind::Id,
+            "text" => FieldKind::Text,
+            "domain" => FieldKind::Domain,
+            "flag" => FieldKind::Flag,
+            "money" => FieldKind::Money,
+            "list" => FieldKind::List,
+            "secret" => FieldKind::Secret,
+            "date" => FieldKind::Date,
+            "datetime" => FieldKind::DateTime,
+            _ => FieldKind::Shape(named(node)),
+        });
+    }
+    let entries = map(cx, node, "a field kind")?;
+    let mut out = None;
+    for (k, v) in unique(cx, entries, "key") {
+        match k.as_str().unwrap_or_default() {
+            "map_of" => out = field_kind(cx, v).map(|f| FieldKind::MapOf(Box::new(f))),
+            "records" => out = records_of(cx, v).map(FieldKind::Records),
+            "any" => out = scalar(cx, v, "`any`").map(FieldKind::Any),
+            _ => unknown_key(cx, k, &["map_of", "records", "any"]),
+        }
+    }
+    if out.is_none() {
+        cx.error(
+            &node.pos,
+            "a field kind needs one of `map_of`, `records`, `any`",
+            Some(format!("or a scalar kind: {}", FIELD_KINDS.join(", "))),
+        );
+    }
+    out
+}
+
+/// `command.arg`: a request's `array` argument.
+fn records_of(cx: &mut Ctxt, node: &Node) -> Option<RecordsOf> {
+    let text = scalar(cx, node, "`records`")?;
+    match text.split_once('.') {
+        Some((c, a)) if !c.is_empty() && !a.is_empty() => Some(RecordsOf {
+            command: Named {
+                name: c.to_owned(),
+                pos: node.pos.clone(),
+            },
+            arg: a.to_owned(),
+        }),
+        _ => {
             cx.error(
                 &node.pos,
-                format!("unknown field kind `{}`", other.unwrap_or("?")),
-                Some(format!("kinds: {}", FIELD_KINDS.join(", "))),
+                format!("`records: {text}` must name a command's argument"),
+                Some("write `command.argument`, e.g. `domainSetDNS.records`".to_owned()),
             );
             None
         }
@@ -509,7 +564,16 @@ fn answer_def(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<AnswerDef> {
                 shape = Some(AnswerShape::Fields(list));
             }
             "map_of" => shape = field_kind(cx, v).map(AnswerShape::MapOf),
-            _ => unknown_key(cx, k, &["doc", "source", "fields", "map_of"]),
+            "list_of" => shape = field_kind(cx, v).map(AnswerShape::ListOf),
+            "records" => shape = records_of(cx, v).map(AnswerShape::Records),
+            "any" => shape = scalar(cx, v, "`any`").map(AnswerShape::Any),
+            _ => unknown_key(
+                cx,
+                k,
+                &[
+                    "doc", "source", "fields", "map_of", "list_of", "records", "any",
+                ],
+            ),
         }
     }
     if doc.is_empty() {
@@ -523,7 +587,7 @@ fn answer_def(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<AnswerDef> {
         cx.error(
             &name.pos,
             format!(
-                "answer `{}` has no `fields` or `map_of`",
+                "answer `{}` has no `fields`, `map_of`, `list_of`, `records` or `any`",
                 name.as_str().unwrap_or("?")
             ),
             None,

@@ -252,23 +252,56 @@ pub enum AnswerShape {
     Fields(Vec<(Named, FieldKind)>),
     /// An object of free keys, each value of this kind.
     MapOf(FieldKind),
+    /// An array (or comma-joined text) of values of this kind.
+    ListOf(FieldKind),
+    /// Records of a request's `array` argument, keyed by number: what the command that
+    /// sets them takes back.
+    Records(RecordsOf),
+    /// Any JSON, kept raw; the text says why no shape is given.
+    Any(String),
+}
+
+/// A request's `array` argument (`domainSetDNS.records`), whose record type an answer
+/// reuses so that what is read can be sent back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordsOf {
+    /// The command (as written, with its position).
+    pub command: Named,
+    /// The argument.
+    pub arg: String,
 }
 
 /// The kind of a field of an answer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FieldKind {
     /// A whole number (JSON number or digits in a string).
     Int,
+    /// An id: the spec's `id` type, as requests take it.
+    Id,
     /// Text (a JSON string, or a number written as text).
     Text,
+    /// A domain name: the spec's `domain` type, as requests take it.
+    Domain,
     /// A flag: `true`/`false`, `1`/`0`, `"1"`/`"0"`.
     Flag,
-    /// An amount of money, kept as its decimal text.
+    /// An amount of money, as exact decimal text.
     Money,
     /// A list of text: a JSON array, or comma-joined text.
     List,
     /// A secret text (an auth code): never shown, never kept among unnamed fields.
     Secret,
+    /// A date, `YYYY-MM-DD`.
+    Date,
+    /// A date and time, `YYYY-MM-DD HH:MM:SS`.
+    DateTime,
+    /// Another answer shape, by name.
+    Shape(Named),
+    /// An object of free keys, each value of this kind.
+    MapOf(Box<FieldKind>),
+    /// Records of a request's `array` argument.
+    Records(RecordsOf),
+    /// Any JSON, kept raw; the text says why.
+    Any(String),
 }
 
 /// What a command's success decodes into.

@@ -663,15 +663,15 @@ fn markdown_report_groups_breaking_and_compatible() {
 }
 
 const ANSWERS_OLD: &str = r#"answers:
-  info: {doc: A domain, fields: {id: int, domain: text, locked: flag}}
-  check: {doc: Availability, map_of: flag}
-  gone: {doc: To be removed, fields: {id: int}}
+  info: {source: panel, doc: A domain, fields: {id: int, domain: text, locked: flag}}
+  check: {source: panel, doc: Availability, map_of: flag}
+  gone: {source: panel, doc: To be removed, fields: {id: int}}
 "#;
 
 const ANSWERS_NEW: &str = r#"answers:
-  info: {doc: A domain, fields: {id: text, domain: text, nss: list}}
-  check: {doc: Availability, fields: {id: int}}
-  fresh: {doc: New, fields: {id: int}}
+  info: {source: panel, doc: A domain, fields: {id: text, domain: text, nss: list}}
+  check: {source: panel, doc: Availability, fields: {id: int}}
+  fresh: {source: panel, doc: New, fields: {id: int}}
 "#;
 
 #[test]

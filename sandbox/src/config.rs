@@ -107,6 +107,13 @@ impl Config {
         self
     }
 
+    /// Adds `n` generated domains of the demo account to the data set (`page-00001.com`,
+    /// `page-00002.com`...; ids from 5,600,001): enough rows to page a search through.
+    pub fn generated_domains(mut self, n: usize) -> Self {
+        crate::seed::add_domains(&mut self.data, n);
+        self
+    }
+
     /// The default settings with the data set of a JSON file: a serialised [`State`], as
     /// `serde_json::to_string(&running.state())` writes it.
     pub fn from_json_file(path: &Path) -> Result<Self, String> {

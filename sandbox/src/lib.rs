@@ -14,7 +14,7 @@
 //!     .rate_limit(None)
 //!     .build()?;
 //! let answer = client.call(&DomainRegister::new("example.com".parse()?)).await?;
-//! assert_eq!(answer["domain"], "example.com");
+//! assert_eq!(answer.domain.map(|d| d.to_string()).as_deref(), Some("example.com"));
 //! assert_eq!(sandbox.state().clients["demo"].balance.to_string(), "990.00");
 //! sandbox.shutdown().await;
 //! # Ok(()) }

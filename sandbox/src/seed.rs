@@ -387,3 +387,26 @@ impl Default for State {
         }
     }
 }
+
+/// Adds `n` generated domains of the demo account (`page-00001.com`...), with ids from
+/// 5,600,001 up, after the documented ones: a data set large enough to page through.
+pub(crate) fn add_domains(s: &mut State, n: usize) {
+    for i in 1..=n {
+        let name = format!("page-{i:05}.com");
+        let id = 5_600_000 + i as u64;
+        s.domains.insert(
+            id,
+            domain(NewDomain {
+                id,
+                name: &name,
+                client: "demo",
+                state: "ok",
+                created: "2024-01-01",
+                expires: "2027-01-01",
+                contacts: [1001, 1001, 1001, 1001],
+                password: "Xy7-page",
+                dns: Vec::new(),
+            }),
+        );
+    }
+}

@@ -16,15 +16,21 @@ async fn domain_from_check_to_renewal() {
     assert_eq!(balance(&c).await, "1000.00");
 
     let check = c
-        .call(&DomainsCheck::new("newname.com, test.com".parse().unwrap()))
+        .call_raw(&DomainsCheck::new("newname.com, test.com".parse().unwrap()))
         .await
-        .unwrap();
+        .unwrap()
+        .raw()
+        .clone();
     assert_eq!(check, json!({"newname.com": 1, "test.com": 0}));
 
     let reg = c
-        .call(&DomainRegister::new("newname.com".parse().unwrap()).period(2.try_into().unwrap()))
+        .call_raw(
+            &DomainRegister::new("newname.com".parse().unwrap()).period(2.try_into().unwrap()),
+        )
         .await
-        .unwrap();
+        .unwrap()
+        .raw()
+        .clone();
     let id = reg["id"].as_u64().expect("an id");
     assert_eq!(reg["domain"], "newname.com");
     assert!(reg["password"].as_str().is_some_and(|p| !p.is_empty()));

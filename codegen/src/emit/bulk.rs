@@ -128,7 +128,7 @@ pub fn emit(
         &ident,
         c,
         index,
-        quote!(crate::BulkAnswer),
+        super::client::output_type(spec, c),
         validate,
         encode,
         Some(keys),

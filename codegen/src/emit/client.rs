@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::model::{ArgKind, Command, Effect, Shape, Spec};
+use crate::model::{AnswerShape, ArgKind, Command, Effect, Returns, Shape, Spec};
 use crate::names;
 
 /// The `impl Client` block.
@@ -26,18 +26,86 @@ pub fn method_name(c: &Command) -> String {
         .unwrap_or_else(|| names::snake(&c.def.name.name))
 }
 
+/// What a command's success decodes into (its `Command::Output`): the typed answer the
+/// spec names (`Vec` of it for rows), a `BulkAnswer` of its item command's for a bulk
+/// command, and raw JSON when the spec names none or its shape is `any`.
+pub fn output_type(spec: &Spec, c: &Command) -> TokenStream {
+    let single = |r: Option<&Returns>| {
+        let Some(r) = r else {
+            return quote!(::serde_json::Value);
+        };
+        let raw = spec
+            .answers
+            .iter()
+            .any(|a| a.name.name == r.name.name && matches!(a.shape, AnswerShape::Any(_)));
+        let ident = names::type_ident(&r.name.name);
+        match (raw, r.rows) {
+            (true, _) => quote!(::serde_json::Value),
+            (false, true) => quote!(::std::vec::Vec<crate::answers::#ident>),
+            (false, false) => quote!(crate::answers::#ident),
+        }
+    };
+    match &c.shape {
+        Shape::Bulk { .. } => {
+            let item = single(spec.returns(c));
+            quote!(crate::BulkAnswer<#item>)
+        }
+        Shape::Single(_) => single(c.def.returns.as_ref()),
+    }
+}
+
 fn method(spec: &Spec, c: &Command) -> TokenStream {
     let name = format_ident!("{}", method_name(c));
     let ty = names::type_ident(&c.def.name.name);
-    let output = match c.shape {
-        Shape::Bulk { .. } => quote!(crate::BulkAnswer),
-        Shape::Single(_) => quote!(::serde_json::Value),
-    };
+    let output = output_type(spec, c);
     let doc = method_doc(spec, c);
+    let all = paging(c, &name, &ty);
     quote! {
         #[doc = #doc]
         pub async fn #name(&self, request: &crate::requests::#ty) -> ::std::result::Result<#output, crate::Error> {
             self.call(request).await
+        }
+        #all
+    }
+}
+
+/// For a search with `limit` and `page` whose answer is rows: `{method}_all`, a stream of
+/// every row, page after page.
+fn paging(c: &Command, name: &proc_macro2::Ident, ty: &proc_macro2::Ident) -> TokenStream {
+    let Shape::Single(args) = &c.shape else {
+        return quote! {};
+    };
+    let has = |n: &str| {
+        args.iter()
+            .any(|a| a.name.name == n && matches!(a.kind, ArgKind::Type(_)))
+    };
+    let Some(r) = c.def.returns.as_ref().filter(|r| r.rows) else {
+        return quote! {};
+    };
+    if !(has("limit") && has("page")) {
+        return quote! {};
+    }
+    let all = format_ident!("{}_all", name);
+    let row = names::type_ident(&r.name.name);
+    let (page, limit) = (names::field("page"), names::field("limit"));
+    let doc = format!(
+        "Every row of `{}`, page after page of `page_size` rows ([`DEFAULT_PAGE_SIZE`](crate::DEFAULT_PAGE_SIZE) is a safe choice; at most what the API answers in one page) until a short page: never truncated, one page held at a time. The request's own `page` and `limit` are replaced. Each page is a call of [`Client::{name}`](crate::Client::{name}): rate-limited and retried as any read; a page that fails ends the stream with its error.",
+        c.def.name.name
+    );
+    quote! {
+        #[doc = #doc]
+        pub fn #all(
+            &self,
+            request: &crate::requests::#ty,
+            page_size: u32,
+        ) -> impl crate::Stream<Item = ::std::result::Result<crate::answers::#row, crate::Error>> + Send + 'static {
+            crate::page::rows(self, request.clone(), page_size, |r, page, limit| {
+                ::std::result::Result::Ok(
+                    r.clone()
+                        .#page(::std::convert::TryFrom::try_from(page)?)
+                        .#limit(::std::str::FromStr::from_str(&limit.to_string())?),
+                )
+            })
         }
     }
 }
@@ -87,14 +155,17 @@ fn method_doc(spec: &Spec, c: &Command) -> String {
     }
     if let Some(r) = spec.returns(c) {
         let ty = names::type_ident(&r.name.name);
-        let how = match (&c.shape, r.rows) {
-            (Shape::Bulk { .. }, _) => format!(
-                "each item's answer with [`{ty}::from_value`](crate::answers::{ty}::from_value)"
-            ),
-            (_, true) => format!("its rows with [`{ty}::rows`](crate::answers::{ty}::rows)"),
-            (_, false) => format!("it with [`{ty}::from_value`](crate::answers::{ty}::from_value)"),
+        let what = match (&c.shape, r.rows) {
+            (Shape::Bulk { .. }, true) => {
+                format!("each item's rows of [`{ty}`](crate::answers::{ty})")
+            }
+            (Shape::Bulk { .. }, false) => format!("each item's [`{ty}`](crate::answers::{ty})"),
+            (_, true) => format!("rows of [`{ty}`](crate::answers::{ty})"),
+            (_, false) => format!("a [`{ty}`](crate::answers::{ty})"),
         };
-        doc.push_str(&format!("\nDecode {how}.\n"));
+        doc.push_str(&format!(
+            "\nAnswers {what}. A success whose answer does not fit is an error of kind `Decode` (the command was carried out); [`Client::call_raw`](crate::Client::call_raw) gives any answer undecoded.\n"
+        ));
     }
     doc.push_str(match c.def.effect {
         Effect::Read => "\nRead-only: retried on transport errors, 5xx and 429.\n",

@@ -33,7 +33,7 @@ pub fn emit(spec: &Spec) -> TokenStream {
                     &ident,
                     c,
                     i,
-                    quote!(::serde_json::Value),
+                    super::client::output_type(spec, c),
                     quote! { self.check_in(&crate::rt::At::root(#name)) },
                     quote! { self.write(w, false) },
                     None,

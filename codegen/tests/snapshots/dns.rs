@@ -585,7 +585,7 @@ impl crate::info::Sealed for DomainsSetDNS {
     }
 }
 impl crate::Command for DomainsSetDNS {
-    type Output = crate::BulkAnswer;
+    type Output = crate::BulkAnswer<::serde_json::Value>;
     fn name(&self) -> &'static str {
         "domainsSetDNS"
     }
@@ -647,7 +647,7 @@ impl crate::Client {
     pub async fn domains_set_dns(
         &self,
         request: &crate::requests::DomainsSetDNS,
-    ) -> ::std::result::Result<crate::BulkAnswer, crate::Error> {
+    ) -> ::std::result::Result<crate::BulkAnswer<::serde_json::Value>, crate::Error> {
         self.call(request).await
     }
 }

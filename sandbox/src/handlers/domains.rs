@@ -181,7 +181,7 @@ pub fn search(s: &State, who: &str, r: &DomainsSearch) -> Res {
     let like = opt(&r.domain).map(|l| l.to_lowercase());
     let state = opt(&r.state);
     let show_dns = r.show_dns.is_some_and(|b| b.get());
-    let rows = s
+    let found: Vec<&Domain> = s
         .domains
         .values()
         .filter(|d| d.client == who)
@@ -195,19 +195,30 @@ pub fn search(s: &State, who: &str, r: &DomainsSearch) -> Res {
                 .is_none_or(|st| st.eq_ignore_ascii_case(&d.state))
         })
         .filter(|d| search::by_owner(s, clients.as_deref(), sellers.as_deref(), &d.client))
-        .map(|d| {
-            let mut row = row(s, d);
-            if show_dns {
-                row["dns"] = super::dns::records_json(&d.dns);
-            }
-            row
-        })
         .collect();
-    search::page(
-        rows,
-        FIELDS,
-        Paging::of(&r.orderby, &r.limit, r.page, r.count),
-    )
+    let full = |d: &Domain| {
+        let mut row = row(s, d);
+        if show_dns {
+            row["dns"] = super::dns::records_json(&d.dns);
+        }
+        row
+    };
+    let paging = Paging::of(&r.orderby, &r.limit, r.page, r.count);
+    if paging.orderby.is_some() {
+        return search::page(found.iter().map(|d| full(d)).collect(), FIELDS, paging);
+    }
+    // In id order, a page is the same slice of positions: page the positions, and build
+    // the rows of that page only (a large data set is paged through row by row).
+    let positions = (0..found.len()).map(Value::from).collect();
+    match search::page(positions, FIELDS, paging)? {
+        Value::Array(page) => Ok(Value::Array(
+            page.iter()
+                .filter_map(|i| i.as_u64().and_then(|i| found.get(i as usize)))
+                .map(|d| full(d))
+                .collect(),
+        )),
+        count => Ok(count),
+    }
 }
 
 /// The caller's contacts for a new domain: those given, or the account's own contact.
