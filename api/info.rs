@@ -51,7 +51,8 @@ pub struct ArgInfo {
     pub required: bool,
     /// The default the API applies.
     pub default: Option<&'static str>,
-    /// The values allowed, when limited.
+    /// The values allowed, when its type is a closed set (the type's
+    /// [`TypeInfo::values`]); empty otherwise.
     pub one_of: &'static [&'static str],
     /// Further words from the seed.
     pub doc: Option<&'static str>,
@@ -106,6 +107,8 @@ pub struct TypeInfo {
     pub secret: bool,
     /// A list type.
     pub list: bool,
+    /// The values allowed, when the type is a closed set (an enum in Rust); empty otherwise.
+    pub values: &'static [&'static str],
     /// Values the spec says are valid.
     pub examples: &'static [&'static str],
     /// Values the spec says are invalid.

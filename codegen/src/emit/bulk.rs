@@ -17,8 +17,8 @@ pub fn emit(
     item: &Command,
     key: Option<&str>,
 ) -> TokenStream {
-    let ident = names::type_ident(&c.def.name.name);
-    let item_ident = names::type_ident(&item.def.name.name);
+    let ident = names::command_type(&c.def);
+    let item_ident = names::command_type(&item.def);
     let name = &c.def.name.name;
     let item_name = &item.def.name.name;
     let mut doc = format!(
