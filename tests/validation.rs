@@ -197,9 +197,9 @@ async fn one_of_missing_and_unknown_arguments_are_refused_before_sending() {
         "{err}"
     );
     // The parsed request is refused by the client as well when built by hand.
-    let dup = domaincontext::requests::DomainsSetDNS::new([
-        domaincontext::requests::DomainSetDNS::new("7".parse().expect("id")),
-        domaincontext::requests::DomainSetDNS::new("7".parse().expect("id")),
+    let dup = domaincontext::requests::DomainsSetDns::new([
+        domaincontext::requests::DomainSetDns::new("7".parse().expect("id")),
+        domaincontext::requests::DomainSetDns::new("7".parse().expect("id")),
     ]);
     let err = client
         .domains_set_dns(&dup)

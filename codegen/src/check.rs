@@ -600,19 +600,6 @@ fn check_rust_names(cx: &mut Ctxt, commands: &[CommandDef]) {
     let mut methods: HashMap<String, &Named> = HashMap::new();
     let mut types: HashMap<String, &Named> = HashMap::new();
     for c in commands {
-        let ty = names::command_type_name(c);
-        if let Some(first) = types.insert(ty.clone(), &c.name) {
-            if first.name != c.name.name {
-                cx.error(
-                    &c.name.pos,
-                    format!(
-                        "`{}` and `{}` both become the Rust type `{ty}`",
-                        first.name, c.name.name
-                    ),
-                    Some("give one of them `rust_name: <another_snake_case_name>`".to_owned()),
-                );
-            }
-        }
         let (method, pos) = match &c.rust_name {
             Some(n) => {
                 if !names::is_snake(&n.name) {
@@ -634,6 +621,18 @@ fn check_rust_names(cx: &mut Ctxt, commands: &[CommandDef]) {
                 pos,
                 format!(
                     "`{}` and `{}` both become the Rust method `{method}`",
+                    first.name, c.name.name
+                ),
+                Some("give one of them `rust_name: <another_snake_case_name>`".to_owned()),
+            );
+            continue; // their types clash too; one report says it
+        }
+        let ty = names::command_type_name(c);
+        if let Some(first) = types.insert(ty.clone(), &c.name) {
+            cx.error(
+                pos,
+                format!(
+                    "`{}` and `{}` both become the Rust type `{ty}`",
                     first.name, c.name.name
                 ),
                 Some("give one of them `rust_name: <another_snake_case_name>`".to_owned()),

@@ -27,16 +27,24 @@ pub fn is_snake(s: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
-/// `domainsSetDNS` → `domains_set_dns`, `domainGetNSs` → `domain_get_nss`: a `_` before an
-/// upper-case letter that follows a lower-case letter or digit; acronyms stay one word.
+/// `domainsSetDNS` → `domains_set_dns`, `domainGetWPContacts` → `domain_get_wp_contacts`,
+/// `domainGetNSs` → `domain_get_nss`: a word starts at an upper-case letter after a
+/// lower-case letter or digit, and at the last capital of an acronym that a lower-case word
+/// follows (`WPContacts`), except a plural `s` ending the name (`NSs`); acronyms stay one word.
 pub fn snake(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len() + 4);
-    let mut prev_lower = false;
-    for c in s.chars() {
-        if c.is_ascii_uppercase() && prev_lower {
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|p| chars.get(p));
+        let next = chars.get(i + 1);
+        let after_lower = prev.is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit());
+        let plural = next == Some(&'s') && i + 2 == chars.len();
+        let acronym_end = prev.is_some_and(char::is_ascii_uppercase)
+            && next.is_some_and(char::is_ascii_lowercase)
+            && !plural;
+        if c.is_ascii_uppercase() && (after_lower || acronym_end) {
             out.push('_');
         }
-        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
         out.push(c.to_ascii_lowercase());
     }
     out
@@ -220,6 +228,8 @@ mod tests {
             snake("certificateGenerateCSR")
         );
         assert_eq!(snake("callback_url"), "callback_url");
+        assert_eq!(snake("domainGetWPContacts"), "domain_get_wp_contacts");
+        assert_eq!(snake("domainsGetNSs"), "domains_get_nss");
     }
 
     #[test]
@@ -236,6 +246,10 @@ mod tests {
         assert_eq!(type_name("domainGetNSs"), "DomainGetNss");
         assert_eq!(type_name("serverEnableVNC"), "ServerEnableVnc");
         assert_eq!(type_name("domainsSetDNS"), "DomainsSetDns");
+        assert_eq!(
+            type_name("domainGetWPContactsInfo"),
+            "DomainGetWpContactsInfo"
+        );
         assert_eq!(
             type_name("certificateGenerateCSR"),
             "CertificateGenerateCsr"

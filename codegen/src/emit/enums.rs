@@ -78,6 +78,18 @@ pub fn emit(spec: &Spec, t: &TypeDef, e: &EnumRule) -> TokenStream {
             }
         }
     });
+    // A closed set writes its static text; one with a held number matches.
+    let (display, wire) = if other.is_none() {
+        (
+            quote! { f.write_str(self.as_str()) },
+            quote! { out.push_str(self.as_str()) },
+        )
+    } else {
+        (
+            quote! { match self { #( Self::#variants => f.write_str(#values), )* #other_display } },
+            quote! { match self { #( Self::#variants => out.push_str(#values), )* #other_wire } },
+        )
+    };
     let is_blank = blank_check(&values, &variants, other.as_ref().map(|o| &o.0));
     quote! {
         #[doc = #doc]
@@ -103,20 +115,10 @@ pub fn emit(spec: &Spec, t: &TypeDef, e: &EnumRule) -> TokenStream {
         }
         #other_from
         impl ::std::fmt::Display for #ident {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                match self {
-                    #( Self::#variants => f.write_str(#values), )*
-                    #other_display
-                }
-            }
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result { #display }
         }
         impl crate::rt::Wire for #ident {
-            fn wire(&self, out: &mut ::std::string::String) {
-                match self {
-                    #( Self::#variants => out.push_str(#values), )*
-                    #other_wire
-                }
-            }
+            fn wire(&self, out: &mut ::std::string::String) { #wire }
             fn is_blank(&self) -> bool { #is_blank }
         }
         impl crate::rt::FromArg for #ident {

@@ -180,7 +180,7 @@ pub fn search(s: &State, who: &str, r: &DomainsSearch) -> Res {
     let sellers = search::list(r.seller.as_ref().map(|l| l.as_slice()));
     let like = opt(&r.domain).map(|l| l.to_lowercase());
     let state = opt(&r.state);
-    let show_dns = r.show_dns.is_some_and(|b| b.get());
+    let show_dns = r.show_dns == Some(true);
     let rows = s
         .domains
         .values()
@@ -206,7 +206,7 @@ pub fn search(s: &State, who: &str, r: &DomainsSearch) -> Res {
     search::page(
         rows,
         FIELDS,
-        Paging::of(&r.orderby, &r.limit, r.page, r.count),
+        Paging::of(&r.orderby, r.limit, r.page, r.count),
     )
 }
 
