@@ -130,7 +130,7 @@ async fn one_of_missing_and_unknown_arguments_are_refused_before_sending() {
             "serverBuy",
             json!({"tariff": "t", "cluster_id": 3, "osimage": "centos"}),
             "cluster_id",
-            "must be one of 1, 2",
+            r#"must be one of "1", "2""#,
         ),
         (
             "domainRegister",
