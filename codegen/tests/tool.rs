@@ -110,7 +110,7 @@ fn list_shows_each_command_and_its_arguments() {
     let (_, out, _) = run(&["list", &dir("fixtures/rules")]);
     assert_eq!(
         out,
-        "everything number:number flag:flag day:day address:address code:code(ab|cd)* \
+        "everything number:number flag:flag day:day address:address code:code* pair:pair(ab|cd|1|x.y)* size:size \
          phone:phone link:link path:path marker:marker codes:codes alias:alias secret:secret secrets:secrets hidden:hidden \
          data:map<code>\n"
     );
