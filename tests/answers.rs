@@ -121,7 +121,7 @@ async fn a_search_count_is_a_number() {
     let server = Server::answering("17").await;
     let answer = server
         .client()
-        .domains_search(&DomainsSearch::new().count(true.into()))
+        .domains_search(&DomainsSearch::new().count(true))
         .await
         .expect("count");
     assert_eq!(answer, json!(17));

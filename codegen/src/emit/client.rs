@@ -119,7 +119,7 @@ pub fn alias_note(spec: &Spec, c: &Command) -> Option<String> {
         .find(|t| t.def.name.name == target.name)?;
     Some(format!(
         "`{}` is a second spelling of `{}` that the API also publishes: the same command, with the \
-         same arguments. Prefer [`Client::{}`](crate::Client::{}) and [`{}`](crate::requests::{}); \
+         same arguments. Prefer [`Client::{}`](crate::Client::{}) and [its request `{}`](crate::requests::{}); \
          this one exists so that every name of the API can be called.",
         c.def.name.name,
         target.name,
