@@ -3,7 +3,7 @@
 //!
 //! ```no_run
 //! use domaincontext::Client;
-//! use domaincontext::requests::{DomainGetDNS, DomainRegister, DomainSetDNS};
+//! use domaincontext::requests::{DomainGetDns, DomainRegister, DomainSetDns};
 //!
 //! # async fn run() -> Result<(), domaincontext::Error> {
 //! let client = Client::builder().credentials("login", "password").build()?;
@@ -13,11 +13,11 @@
 //!     .await?;
 //! let id = registered.id.expect("a registration has an id");
 //! // DNS records read back are the record type `domainSetDNS` takes: change one, send it.
-//! let mut dns = client.domain_get_dns(&DomainGetDNS::new().id(id)).await?;
+//! let mut dns = client.domain_get_dns(&DomainGetDns::new().id(id)).await?;
 //! if let Some(record) = dns.records.values_mut().next() {
 //!     record.ttl = Some("600".parse()?);
 //! }
-//! let mut change = DomainSetDNS::new().id(id);
+//! let mut change = DomainSetDns::new().id(id);
 //! change.records = dns.records;
 //! client.domain_set_dns(&change).await?;
 //! # Ok(()) }

@@ -33,7 +33,8 @@ pub struct ArgInfo {
     pub required: bool,
     /// The default the API applies.
     pub default: Option<&'static str>,
-    /// The values allowed, when limited.
+    /// The values allowed, when its type is a closed set (the type's
+    /// [`TypeInfo::values`]); empty otherwise.
     pub one_of: &'static [&'static str],
     /// Further words from the seed.
     pub doc: Option<&'static str>,
@@ -89,6 +90,8 @@ pub struct TypeInfo {
     pub ours: Option<&'static str>,
     /// Values are secrets.
     pub secret: bool,
+    /// The values allowed, when the type is a closed set (an enum in Rust); empty otherwise.
+    pub values: &'static [&'static str],
     /// A list type.
     pub list: bool,
     /// Values the spec says are valid.

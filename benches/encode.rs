@@ -4,7 +4,7 @@
 //! `cargo bench --bench encode`
 
 use domaincontext::requests::{
-    DomainRegister, DomainSetDNS, DomainSetDNSRecordsItem, DomainsRegister, DomainsSetDNS,
+    DomainRegister, DomainSetDns, DomainSetDnsRecordsItem, DomainsRegister, DomainsSetDns,
 };
 use domaincontext::rt::FormWriter;
 use domaincontext::{Command, Request};
@@ -109,17 +109,17 @@ mod domains_set_dns_1k {
     fn validate_and_encode(b: divan::Bencher) {
         let names: Vec<String> = (1..=1_000).map(|r| format!("host{r}")).collect();
         b.bench(|| {
-            let mut item = DomainSetDNS::new().id("5504202".parse().expect("id"));
+            let mut item = DomainSetDns::new().id("5504202".parse().expect("id"));
             for (r, name) in names.iter().enumerate() {
-                let record = DomainSetDNSRecordsItem::new()
+                let record = DomainSetDnsRecordsItem::new()
                     .name(name.parse().expect("dnsName"))
-                    .r#type("a".parse().expect("ref"))
+                    .kind("a".parse().expect("ref"))
                     .value("123.123.123.123".parse().expect("label"))
                     .ttl("7200".parse().expect("id"))
                     .status("new".parse().expect("ref"));
                 item = item.records(r as u64 + 1, record);
             }
-            let request = DomainsSetDNS::new([item]);
+            let request = DomainsSetDns::new([item]);
             request.validate().expect("valid");
             encode(&request)
         });

@@ -129,7 +129,7 @@ async fn a_search_count_is_a_number() {
     // A count is a success, read raw: the typed method answers rows.
     let answer = server
         .client()
-        .call_raw(&DomainsSearch::new().count(true.into()))
+        .call_raw(&DomainsSearch::new().count(true))
         .await
         .expect("count");
     assert_eq!(answer.raw(), &json!(17));

@@ -139,15 +139,15 @@ async fn domains_set_note() {
 
 #[tokio::test]
 async fn domains_set_dns() {
-    let record = DomainSetDNSRecordsItem::new()
-        .r#type(p("a"))
+    let record = DomainSetDnsRecordsItem::new()
+        .kind(p("a"))
         .value(p("123.123.123.123"))
         .no(p("1"))
         .ttl(p("7200"))
         .status(p("new"));
     check(
         "https://demo-api.domaincontext.com/domainsSetDNS?auth_login=demo&auth_password=demo&5504202[1][type]=a&5504202[1][value]=123.123.123.123&5504202[1][no]=1&5504202[1][ttl]=7200&5504202[1][status]=new",
-        DomainsSetDNS::new([DomainSetDNS::new().id(p("5504202")).records(1, record)]),
+        DomainsSetDns::new([DomainSetDns::new().id(p("5504202")).records(1, record)]),
         json!({"5504202": {"1": {"type": "a", "value": "123.123.123.123", "no": 1, "ttl": 7200, "status": "new"}}}),
     )
     .await;

@@ -49,6 +49,11 @@ fn expected_form(spec: &Spec, t: &TypeDef, v: &str) -> Value {
                     .collect(),
             )
         }
+        // A held number is a number; a closed value is its text.
+        Repr::Enum(e) => match v.parse::<u64>() {
+            Ok(n) if e.other.is_some() && !e.values.iter().any(|x| x.value == v) => json!(n),
+            _ => Value::String(v.to_owned()),
+        },
         Repr::Text => Value::String(v.to_owned()),
     }
 }
@@ -175,10 +180,14 @@ fn every_type_round_trips_its_examples_and_refuses_its_invalid_values() {
         "nss" => Nss, "eid" => Eid, "password" => Password, "period" => Period,
         "date" => Date, "expires" => Expires, "ref" => Ref, "refs" => Refs,
         "label" => Label, "labels" => Labels, "dnsName" => DnsName, "email" => Email,
-        "emails" => Emails, "phone" => Phone, "pincode" => Pincode, "client" => Client,
+        "emails" => Emails, "phone" => Phone, "pincode" => Pincode, "client" => ClientLogin,
         "server" => Server, "servers" => Servers, "url" => Url, "ip" => Ip, "ips" => Ips,
         "text" => Text, "hdomain" => Hdomain, "hdomains" => Hdomains, "months" => Months, "coupon" => Coupon,
         "bool" => Bool, "limit" => Limit, "country" => Country,
+        "recordType" => RecordType, "recordStatus" => RecordStatus,
+        "contactType" => ContactType, "tariffType" => TariffType,
+        "virtualization" => Virtualization, "cluster" => Cluster, "liveImage" => LiveImage,
+        "dcvMethod" => DcvMethod,
     ];
     // Every type of the spec has its check here, and every check a type of the spec.
     let names: Vec<&str> = spec.types.iter().map(|t| t.name.name.as_str()).collect();

@@ -5,7 +5,7 @@
 
 use domaincontext::jiff::ToSpan;
 use domaincontext::requests::{
-    DomainGetDNS, DomainGetInfo, DomainRegister, DomainRenew, DomainSetDNS, DomainSetDNSRecordsItem,
+    DomainGetDns, DomainGetInfo, DomainRegister, DomainRenew, DomainSetDns, DomainSetDnsRecordsItem,
 };
 use domaincontext::{Client, Error};
 
@@ -37,27 +37,27 @@ async fn register_set_dns_read_change_and_renew_with_typed_values() -> Result<()
     );
 
     // Set two records built from typed values.
-    let a = DomainSetDNSRecordsItem::new()
+    let a = DomainSetDnsRecordsItem::new()
         .name("www".parse()?)
-        .r#type("a".parse()?)
+        .kind("a".parse()?)
         .value("192.0.2.44".parse()?)
         .ttl(3600.try_into()?)
         .status("new".parse()?);
-    let mx = DomainSetDNSRecordsItem::new()
+    let mx = DomainSetDnsRecordsItem::new()
         .name("@".parse()?)
-        .r#type("mx".parse()?)
+        .kind("mx".parse()?)
         .value("mail.typed-flow.com".parse()?)
         .no(10.try_into()?)
         .ttl(3600.try_into()?)
         .status("new".parse()?);
     let set = client
-        .domain_set_dns(&DomainSetDNS::new().id(id).records(1, a).records(2, mx))
+        .domain_set_dns(&DomainSetDns::new().id(id).records(1, a).records(2, mx))
         .await?;
     assert_eq!(set.records.len(), 2);
 
     // Read them back: the same record type that domainSetDNS takes.
     let mut read = client
-        .domain_get_dns(&DomainGetDNS::new().id(id))
+        .domain_get_dns(&DomainGetDns::new().id(id))
         .await?
         .records;
     assert_eq!(read, set.records, "what was set is what is read");
@@ -70,10 +70,10 @@ async fn register_set_dns_read_change_and_renew_with_typed_values() -> Result<()
 
     // Change one and send the records back as they were read.
     www.ttl = Some(600.try_into()?);
-    let mut change = DomainSetDNS::new().id(id);
+    let mut change = DomainSetDns::new().id(id);
     change.records = read;
     client.domain_set_dns(&change).await?;
-    let after = client.domain_get_dns(&DomainGetDNS::new().id(id)).await?;
+    let after = client.domain_get_dns(&DomainGetDns::new().id(id)).await?;
     assert_eq!(
         after
             .records

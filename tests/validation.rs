@@ -130,7 +130,7 @@ async fn one_of_missing_and_unknown_arguments_are_refused_before_sending() {
             "serverBuy",
             json!({"tariff": "t", "cluster_id": 3, "osimage": "centos"}),
             "cluster_id",
-            "must be one of 1, 2",
+            r#"must be one of "1", "2""#,
         ),
         (
             "domainRegister",
@@ -197,9 +197,9 @@ async fn one_of_missing_and_unknown_arguments_are_refused_before_sending() {
         "{err}"
     );
     // The parsed request is refused by the client as well when built by hand.
-    let dup = domaincontext::requests::DomainsSetDNS::new([
-        domaincontext::requests::DomainSetDNS::new().id("7".parse().expect("id")),
-        domaincontext::requests::DomainSetDNS::new().id("7".parse().expect("id")),
+    let dup = domaincontext::requests::DomainsSetDns::new([
+        domaincontext::requests::DomainSetDns::new().id("7".parse().expect("id")),
+        domaincontext::requests::DomainSetDns::new().id("7".parse().expect("id")),
     ]);
     let err = client
         .domains_set_dns(&dup)
@@ -397,7 +397,7 @@ async fn a_missing_argument_group_is_refused_before_sending_and_by_the_sandbox()
         ),
         (
             client
-                .domain_set_dns(&domaincontext::requests::DomainSetDNS::new())
+                .domain_set_dns(&domaincontext::requests::DomainSetDns::new())
                 .await
                 .expect_err("no id, no domain"),
             "domainSetDNS: `id` or `domain` is required",

@@ -218,6 +218,7 @@ fn check_types(cx: &mut Ctxt, types: &[TypeDef]) {
             );
         }
     }
+    check_type_names(cx, types);
     for t in types {
         check_rule(cx, types, &t.rule, t);
         // A type that is another type's rule must not lead back to itself.
@@ -241,11 +242,60 @@ fn check_types(cx: &mut Ctxt, types: &[TypeDef]) {
     }
 }
 
+/// Every type's Rust name is UpperCamelCase, its own, and not a crate-level item's.
+fn check_type_names(cx: &mut Ctxt, types: &[TypeDef]) {
+    let mut seen: HashMap<String, &Named> = HashMap::new();
+    for t in types {
+        let rust = names::value_type_name(t);
+        let pos = t.rust_name.as_ref().map_or(&t.name.pos, |n| &n.pos);
+        if t.rust_name.is_some() && !names::is_upper_camel(&rust) {
+            cx.error(
+                pos,
+                format!("`rust_name` `{rust}` is not an UpperCamelCase identifier"),
+                None,
+            );
+        }
+        if names::CRATE_ITEMS.contains(&rust.as_str()) {
+            cx.error(
+                pos,
+                format!(
+                    "type `{}` would be `types::{rust}`, the name of a crate-level item",
+                    t.name.name
+                ),
+                Some("give it `rust_name: <AnotherName>`".to_owned()),
+            );
+        }
+        if let Some(first) = seen.insert(rust.clone(), &t.name) {
+            if first.name != t.name.name {
+                cx.error(
+                    pos,
+                    format!(
+                        "types `{}` and `{}` both become `types::{rust}`",
+                        first.name, t.name.name
+                    ),
+                    Some("give one of them `rust_name: <AnotherName>`".to_owned()),
+                );
+            }
+        }
+    }
+}
+
 fn check_rule(cx: &mut Ctxt, types: &[TypeDef], rule: &Rule, owner: &TypeDef) {
     match rule {
         Rule::Type(name) => {
             if let Some(t) = known_type(cx, types, name) {
-                if matches!(t.rule, Rule::List { .. }) && !matches!(owner.rule, Rule::Type(_)) {
+                if matches!(t.rule, Rule::Enum(_)) {
+                    cx.error(
+                        &name.pos,
+                        format!(
+                            "`{}` is an enum type and cannot be part of another rule",
+                            name.name
+                        ),
+                        Some("use the enum type itself where the value is taken".to_owned()),
+                    );
+                } else if matches!(t.rule, Rule::List { .. })
+                    && !matches!(owner.rule, Rule::Type(_))
+                {
                     cx.error(
                         &name.pos,
                         format!(
@@ -266,7 +316,10 @@ fn check_rule(cx: &mut Ctxt, types: &[TypeDef], rule: &Rule, owner: &TypeDef) {
                 );
             }
             if let Some(item) = known_type(cx, types, of) {
-                if matches!(resolve(types, &item.rule), Rule::List { .. } | Rule::Bool) {
+                if matches!(
+                    resolve(types, &item.rule),
+                    Rule::List { .. } | Rule::Bool | Rule::Enum(_)
+                ) {
                     cx.error(
                         &of.pos,
                         format!("a list of `{}` is not supported", of.name),
@@ -296,12 +349,90 @@ fn check_rule(cx: &mut Ctxt, types: &[TypeDef], rule: &Rule, owner: &TypeDef) {
                 check_rule(cx, types, r, owner);
             }
         }
+        Rule::Enum(e) => check_enum(cx, types, e, rule, owner),
         Rule::Int { .. }
         | Rule::Bool
         | Rule::Date
         | Rule::Ip
         | Rule::Text(_)
         | Rule::Literal(_) => {}
+    }
+}
+
+/// An enum: a type's whole rule, not secret, its values and variant names distinct, its
+/// typed variant (if any) holding a number type.
+fn check_enum(cx: &mut Ctxt, types: &[TypeDef], e: &EnumRule, rule: &Rule, owner: &TypeDef) {
+    let at = &owner.name.pos;
+    if !std::ptr::eq(rule, &owner.rule) {
+        cx.error(
+            at,
+            format!(
+                "type `{}`: an `enum` can only be a type's whole rule",
+                owner.name.name
+            ),
+            Some("define the enum as a type of its own".to_owned()),
+        );
+    }
+    if owner.secret {
+        cx.error(
+            at,
+            format!("type `{}`: an enum cannot be secret", owner.name.name),
+            None,
+        );
+    }
+    let mut variants: HashMap<String, &str> = HashMap::new();
+    let mut wire: Vec<&str> = Vec::new();
+    let other = e
+        .other
+        .as_ref()
+        .map(|o| (names::camel(&o.name.name), o.name.name.as_str()));
+    let all = e
+        .values
+        .iter()
+        .map(|v| (names::variant_name(&v.value), v.value.as_str()))
+        .chain(other);
+    for (variant, value) in all {
+        if wire.contains(&value) {
+            cx.error(
+                at,
+                format!(
+                    "type `{}`: the value `{value}` is listed twice",
+                    owner.name.name
+                ),
+                None,
+            );
+        }
+        wire.push(value);
+        if let Some(first) = variants.insert(variant.clone(), value) {
+            if first != value {
+                cx.error(
+                    at,
+                    format!(
+                        "type `{}`: `{first}` and `{value}` both become the variant `{variant}`",
+                        owner.name.name
+                    ),
+                    None,
+                );
+            }
+        }
+    }
+    if let Some(o) = &e.other {
+        if let Some(t) = known_type(cx, types, &o.of) {
+            if !matches!(resolve(types, &t.rule), Rule::Int { .. }) || t.secret {
+                cx.error(
+                    &o.of.pos,
+                    format!("the variant `{}` must hold a number type", o.name.name),
+                    Some("an enum's typed variant holds an `int` type, such as `id`".to_owned()),
+                );
+            }
+        }
+        if !names::is_snake(&o.name.name) {
+            cx.error(
+                &o.name.pos,
+                format!("variant name `{}` is not snake_case", o.name.name),
+                None,
+            );
+        }
     }
 }
 
@@ -614,8 +745,22 @@ fn check_group(cx: &mut Ctxt, c: &CommandDef, args: &[Arg]) {
 
 fn check_args(cx: &mut Ctxt, raw: &Raw, c: &CommandDef, args: &[Arg]) {
     let mut seen: HashMap<&str, &Named> = HashMap::new();
+    let mut fields: HashMap<String, &Named> = HashMap::new();
     let mut flattened = 0;
     for a in args {
+        let field = names::field_name(&a.name.name);
+        if let Some(first) = fields.insert(field.clone(), &a.name) {
+            if first.name != a.name.name {
+                cx.error(
+                    &a.name.pos,
+                    format!(
+                        "arguments `{}` and `{}` of `{}` both become the Rust field `{field}`",
+                        first.name, a.name.name, c.name.name
+                    ),
+                    None,
+                );
+            }
+        }
         if let Some(first) = seen.insert(&a.name.name, &a.name) {
             cx.error(
                 &a.name.pos,
@@ -637,18 +782,6 @@ fn check_args(cx: &mut Ctxt, raw: &Raw, c: &CommandDef, args: &[Arg]) {
                         && matches!(resolve(&raw.types, &ty.rule), Rule::List { .. })
                     {
                         cx.error(&t.pos, "`map_of` a list type is not supported", None);
-                    }
-                    if !a.one_of.is_empty()
-                        && matches!(
-                            resolve(&raw.types, &ty.rule),
-                            Rule::List { .. } | Rule::Bool
-                        )
-                    {
-                        cx.error(
-                            &a.name.pos,
-                            "`one_of` is for single values, not lists or flags",
-                            None,
-                        );
                     }
                 }
             }
@@ -680,6 +813,7 @@ fn check_args(cx: &mut Ctxt, raw: &Raw, c: &CommandDef, args: &[Arg]) {
 
 fn check_rust_names(cx: &mut Ctxt, commands: &[CommandDef]) {
     let mut methods: HashMap<String, &Named> = HashMap::new();
+    let mut types: HashMap<String, &Named> = HashMap::new();
     for c in commands {
         let (method, pos) = match &c.rust_name {
             Some(n) => {
@@ -702,6 +836,18 @@ fn check_rust_names(cx: &mut Ctxt, commands: &[CommandDef]) {
                 pos,
                 format!(
                     "`{}` and `{}` both become the Rust method `{method}`",
+                    first.name, c.name.name
+                ),
+                Some("give one of them `rust_name: <another_snake_case_name>`".to_owned()),
+            );
+            continue; // their types clash too; one report says it
+        }
+        let ty = names::command_type_name(c);
+        if let Some(first) = types.insert(ty.clone(), &c.name) {
+            cx.error(
+                pos,
+                format!(
+                    "`{}` and `{}` both become the Rust type `{ty}`",
                     first.name, c.name.name
                 ),
                 Some("give one of them `rust_name: <another_snake_case_name>`".to_owned()),

@@ -91,8 +91,8 @@ pub enum Kind {
     ParamsReordered,
     /// An argument's default changed.
     ArgDefault,
-    /// An argument's allowed values changed.
-    ArgOneOf,
+    /// A closed set's values (its enum's variants) changed.
+    Variants,
     /// An argument's `doc` or `ours` changed.
     ArgDoc,
     /// A type was added.
@@ -603,7 +603,9 @@ impl<'a> Differ<'a> {
 
     fn type_changes(&mut self, subject: &Subject, o: &TypeDef, n: &TypeDef) {
         let (ro, rn) = (rule_text(&o.rule), rule_text(&n.rule));
-        if ro != rn {
+        if let (Rule::Enum(a), Rule::Enum(b)) = (&o.rule, &n.rule) {
+            self.variants(subject, a, b);
+        } else if ro != rn {
             let (held_old, held_new) = (held(self.old, &o.rule), held(self.new, &n.rule));
             let widened = held_old == held_new && widens(self.old, self.new, &o.rule, &n.rule, 0);
             let narrowed = held_old == held_new && widens(self.new, self.old, &n.rule, &o.rule, 0);
@@ -675,6 +677,29 @@ impl<'a> Differ<'a> {
             if let Some(detail) = set_change(what, a, b) {
                 self.push(Level::Compatible, subject, Kind::Examples, detail);
             }
+        }
+    }
+
+    /// An enum's variants: one added is compatible (the enums are `#[non_exhaustive]`),
+    /// one removed breaking; the held number's variant is compared as a variant too.
+    fn variants(&mut self, subject: &Subject, o: &EnumRule, n: &EnumRule) {
+        let names = |e: &EnumRule| -> BTreeSet<String> {
+            let held = e
+                .other
+                .as_ref()
+                .map(|x| format!("{}: {{type: {}}}", x.name.name, x.of.name));
+            e.wire_values().into_iter().chain(held).collect()
+        };
+        let (a, b) = (names(o), names(n));
+        let came: Vec<&String> = b.difference(&a).collect();
+        let gone: Vec<&String> = a.difference(&b).collect();
+        if !came.is_empty() {
+            let detail = msg().t("values added: ").values(came);
+            self.push(Level::Compatible, subject, Kind::Variants, detail);
+        }
+        if !gone.is_empty() {
+            let detail = msg().t("values removed: ").values(gone);
+            self.push(Level::Breaking, subject, Kind::Variants, detail);
         }
     }
 
@@ -1031,35 +1056,6 @@ impl<'a> Differ<'a> {
             };
             self.push(Level::Compatible, subject, Kind::ArgDefault, detail);
         }
-        let (a, b): (BTreeSet<&String>, BTreeSet<&String>) =
-            (o.one_of.iter().collect(), n.one_of.iter().collect());
-        if a != b {
-            let gone: Vec<&String> = a.difference(&b).copied().collect();
-            let came: Vec<&String> = b.difference(&a).copied().collect();
-            let (level, detail) = if a.is_empty() {
-                (
-                    Level::Breaking,
-                    arg().t(" now limited to one of ").values(came),
-                )
-            } else if b.is_empty() {
-                (
-                    Level::Compatible,
-                    arg().t(" no longer limited to one of ").values(gone),
-                )
-            } else if gone.is_empty() {
-                (
-                    Level::Compatible,
-                    arg().t(" one_of widened: added ").values(came),
-                )
-            } else {
-                let mut d = arg().t(" one_of narrowed: removed ").values(gone);
-                if !came.is_empty() {
-                    d = d.t("; added ").values(came);
-                }
-                (Level::Breaking, d)
-            };
-            self.push(level, subject, Kind::ArgOneOf, detail);
-        }
         if o.doc != n.doc {
             let mut d = arg().t(" ");
             d.0.extend(changed_opt("doc", &o.doc, &n.doc).0);
@@ -1149,8 +1145,7 @@ fn signature(a: &Arg) -> String {
         }
         k => kind_text(k),
     };
-    let one_of: BTreeSet<&String> = a.one_of.iter().collect();
-    format!("{kind}|{}|{:?}|{one_of:?}", a.required, a.default)
+    format!("{kind}|{}|{:?}", a.required, a.default)
 }
 
 // ---- rules ----
@@ -1236,6 +1231,13 @@ pub fn rule_text(r: &Rule) -> String {
             list(rules.iter().map(rule_text).collect())
         ),
         Rule::Type(t) => format!("{{type: {}}}", t.name),
+        Rule::Enum(e) => {
+            let mut items: Vec<String> = e.wire_values().iter().map(|v| q(v)).collect();
+            if let Some(o) = &e.other {
+                items.push(format!("{{{}: {{type: {}}}}}", o.name.name, o.of.name));
+            }
+            format!("{{enum: {}}}", list(items))
+        }
     }
 }
 
@@ -1245,6 +1247,7 @@ fn held(spec: &Spec, rule: &Rule) -> &'static str {
         Rule::Int { .. } => "a number",
         Rule::Bool => "a flag",
         Rule::List { .. } => "a list",
+        Rule::Enum(_) => "a closed set of values",
         _ => "text",
     }
 }
@@ -1288,6 +1291,8 @@ fn widens(os: &Spec, ns: &Spec, o: &Rule, n: &Rule, depth: usize) -> bool {
     let lookup = rule_of;
     match (o, n) {
         (Rule::Type(a), Rule::Type(b)) if a.name == b.name => true,
+        (Rule::Enum(a), _) => deeper(&a.as_rule(), n),
+        (_, Rule::Enum(b)) => deeper(o, &b.as_rule()),
         (Rule::AnyOf(alts), _) => alts.iter().all(|a| deeper(a, n)),
         (_, Rule::AnyOf(alts)) => alts.iter().any(|b| deeper(o, b)),
         (Rule::Type(a), _) => lookup(os, &a.name).is_some_and(|r| deeper(r, n)),

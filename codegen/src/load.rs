@@ -210,6 +210,7 @@ fn type_def(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<TypeDef> {
         secret: false,
         examples: Vec::new(),
         invalid: Vec::new(),
+        rust_name: None,
         rule: Rule::Literal(Vec::new()),
         seed: Vec::new(),
     };
@@ -223,11 +224,19 @@ fn type_def(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<TypeDef> {
             "invalid" => t.invalid = strings(cx, v, "an invalid value"),
             "rule" => rule = self::rule(cx, v),
             "seed" => t.seed = corrections(cx, v),
+            "rust_name" => t.rust_name = scalar(cx, v, "`rust_name`").map(|_| named(v)),
             _ => unknown_key(
                 cx,
                 k,
                 &[
-                    "doc", "ours", "secret", "examples", "invalid", "rule", "seed",
+                    "doc",
+                    "ours",
+                    "secret",
+                    "examples",
+                    "invalid",
+                    "rule",
+                    "rust_name",
+                    "seed",
                 ],
             ),
         }
@@ -256,7 +265,7 @@ fn type_def(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<TypeDef> {
 }
 
 const RULES: &[&str] = &[
-    "int", "bool", "date", "ip", "text", "parts", "list", "literal", "any_of", "type",
+    "int", "bool", "date", "ip", "text", "parts", "list", "literal", "any_of", "type", "enum",
 ];
 
 /// A rule: a mapping with exactly one key, the rule's kind.
@@ -345,6 +354,7 @@ fn rule(cx: &mut Ctxt, node: &Node) -> Option<Rule> {
             }
         },
         "type" => scalar(cx, v, "`type`").map(|_| Rule::Type(named(v))),
+        "enum" => enum_rule(cx, v).map(Rule::Enum),
         _ => {
             let hint = match crate::suggest(kind, RULES.iter().copied()) {
                 Some(s) => format!("did you mean `{s}`? kinds: {}", RULES.join(", ")),
@@ -354,6 +364,77 @@ fn rule(cx: &mut Ctxt, node: &Node) -> Option<Rule> {
             None
         }
     }
+}
+
+/// `enum: [a, {b: "what b means"}, {rows: {type: id}}]`: values, documented values, and at
+/// most one variant that holds a number type.
+fn enum_rule(cx: &mut Ctxt, node: &Node) -> Option<EnumRule> {
+    let Some(items) = node.as_seq().filter(|i| !i.is_empty()) else {
+        cx.error(
+            &node.pos,
+            "`enum` needs a list of values",
+            Some("e.g. `enum: [a, aaaa]`".to_owned()),
+        );
+        return None;
+    };
+    let mut rule = EnumRule {
+        values: Vec::new(),
+        other: None,
+    };
+    for item in items {
+        if let Some(value) = item.as_str() {
+            rule.values.push(EnumValue {
+                value: value.to_owned(),
+                doc: None,
+            });
+            continue;
+        }
+        let entry = match item.as_map() {
+            Some([entry]) => entry,
+            _ => {
+                cx.error(
+                    &item.pos,
+                    "an `enum` item is a value, `{value: doc}` or `{variant: {type: t}}`",
+                    None,
+                );
+                continue;
+            }
+        };
+        let (k, v) = (&entry.0, &entry.1);
+        let Some(key) = scalar(cx, k, "an enum value") else {
+            continue;
+        };
+        if let Some(doc) = v.as_str() {
+            rule.values.push(EnumValue {
+                value: key,
+                doc: Some(doc.to_owned()),
+            });
+            continue;
+        }
+        let of = match v.as_map() {
+            Some([(tk, tv)]) if tk.as_str() == Some("type") => {
+                scalar(cx, tv, "`type`").map(|_| named(tv))
+            }
+            _ => {
+                cx.error(
+                    &v.pos,
+                    format!("enum item `{key}` is neither a doc nor `{{type: <type>}}`"),
+                    None,
+                );
+                None
+            }
+        };
+        let Some(of) = of else { continue };
+        if rule.other.is_some() {
+            cx.error(
+                &k.pos,
+                "an `enum` holds at most one variant with a type",
+                None,
+            );
+        }
+        rule.other = Some(EnumOther { name: named(k), of });
+    }
+    Some(rule)
 }
 
 fn one_char(cx: &mut Ctxt, node: &Node) -> Option<char> {
@@ -808,7 +889,7 @@ fn arg_list(cx: &mut Ctxt, node: &Node) -> Vec<Arg> {
 }
 
 const ARG_KEYS: &[&str] = &[
-    "type", "required", "default", "one_of", "doc", "ours", "array", "flatten", "map_of", "seed",
+    "type", "required", "default", "doc", "ours", "array", "flatten", "map_of", "seed",
 ];
 
 fn arg(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<Arg> {
@@ -817,7 +898,6 @@ fn arg(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<Arg> {
         kind: ArgKind::Type(named(def)),
         required: false,
         default: None,
-        one_of: Vec::new(),
         doc: None,
         ours: None,
         seed: Vec::new(),
@@ -832,7 +912,14 @@ fn arg(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<Arg> {
             "type" => ty = scalar(cx, v, "`type`").map(|_| named(v)),
             "required" => a.required = boolean(cx, v, "`required`"),
             "default" => a.default = scalar(cx, v, "`default`"),
-            "one_of" => a.one_of = strings(cx, v, "a value"),
+            "one_of" => cx.error(
+                &k.pos,
+                "`one_of` is gone: a closed set of values is a named type",
+                Some(
+                    "declare it once in types.yaml with `rule: {enum: [a, b]}` and use its name as `type`"
+                        .to_owned(),
+                ),
+            ),
             "doc" => a.doc = scalar(cx, v, "`doc`"),
             "ours" => a.ours = scalar(cx, v, "`ours`"),
             "seed" => a.seed = corrections(cx, v),

@@ -27,6 +27,8 @@ pub struct TypeDef {
     pub examples: Vec<String>,
     /// Values that must be refused.
     pub invalid: Vec<String>,
+    /// The Rust name, when the derived one would clash with a crate-level item.
+    pub rust_name: Option<Named>,
     /// The rule values must satisfy.
     pub rule: Rule,
     /// Where the spec departs from the provider's document on purpose.
@@ -70,6 +72,52 @@ pub enum Rule {
     AnyOf(Vec<Rule>),
     /// The rule of another type.
     Type(Named),
+    /// A closed set of values: an enum in Rust.
+    Enum(EnumRule),
+}
+
+/// A closed set of values, and at most one variant that holds a number.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EnumRule {
+    /// The values, each a unit variant, in spec order.
+    pub values: Vec<EnumValue>,
+    /// A variant that holds a value of a number type (`rows: {type: id}`), tried after
+    /// the values.
+    pub other: Option<EnumOther>,
+}
+
+/// One value of an enum.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EnumValue {
+    /// The wire value.
+    pub value: String,
+    /// What it means, when the spec says.
+    pub doc: Option<String>,
+}
+
+/// The variant of an enum that holds a number.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EnumOther {
+    /// The variant's name in the spec (`rows`).
+    pub name: Named,
+    /// The type it holds.
+    pub of: Named,
+}
+
+impl EnumRule {
+    /// The wire values, in spec order.
+    pub fn wire_values(&self) -> Vec<String> {
+        self.values.iter().map(|v| v.value.clone()).collect()
+    }
+
+    /// The same set as a plain rule: the values as literals, or the held type.
+    pub fn as_rule(&self) -> Rule {
+        let literal = Rule::Literal(self.wire_values());
+        match &self.other {
+            Some(o) => Rule::AnyOf(vec![literal, Rule::Type(o.of.clone())]),
+            None => literal,
+        }
+    }
 }
 
 /// Limits on text.
@@ -209,8 +257,6 @@ pub struct Arg {
     pub required: bool,
     /// The default the API applies when it is left out.
     pub default: Option<String>,
-    /// The values allowed, when the seed lists them.
-    pub one_of: Vec<String>,
     /// Further words of the seed's row.
     pub doc: Option<String>,
     /// Why it is ours, when the seed does not give it.
@@ -349,6 +395,17 @@ impl Spec {
     /// The type of this name.
     pub fn ty(&self, name: &str) -> Option<&TypeDef> {
         self.types.iter().find(|t| t.name.name == name)
+    }
+
+    /// The closed set of values an argument takes, when its type is an enum.
+    pub fn enum_of(&self, a: &Arg) -> Option<&EnumRule> {
+        match &a.kind {
+            ArgKind::Type(t) => match self.ty(&t.name).map(|t| &t.rule) {
+                Some(Rule::Enum(e)) => Some(e),
+                _ => None,
+            },
+            _ => None,
+        }
     }
 
     /// What a command's success decodes into (for a bulk command, its items').

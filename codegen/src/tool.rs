@@ -351,7 +351,7 @@ pub fn list_line(spec: &Spec, c: &Command) -> String {
         Shape::Single(args) => {
             for a in args {
                 line.push(' ');
-                line.push_str(&arg_text(a));
+                line.push_str(&arg_text(spec, a));
             }
         }
         Shape::Bulk { item, key } => {
@@ -365,14 +365,14 @@ pub fn list_line(spec: &Spec, c: &Command) -> String {
     line
 }
 
-fn arg_text(a: &Arg) -> String {
+fn arg_text(spec: &Spec, a: &Arg) -> String {
     let name = &a.name.name;
     let required = if a.required { "*" } else { "" };
     match &a.kind {
         ArgKind::Type(t) => {
             let mut s = format!("{name}:{}", t.name);
-            if !a.one_of.is_empty() {
-                s.push_str(&format!("({})", a.one_of.join("|")));
+            if let Some(e) = spec.enum_of(a).filter(|e| e.other.is_none()) {
+                s.push_str(&format!("({})", e.wire_values().join("|")));
             }
             s.push_str(required);
             if let Some(d) = &a.default {
@@ -388,7 +388,11 @@ fn arg_text(a: &Arg) -> String {
         ArgKind::Array { fields, flatten } => format!(
             "{}{name}:[{}]{required}",
             if *flatten { ".." } else { "" },
-            fields.iter().map(arg_text).collect::<Vec<_>>().join(" ")
+            fields
+                .iter()
+                .map(|f| arg_text(spec, f))
+                .collect::<Vec<_>>()
+                .join(" ")
         ),
     }
 }

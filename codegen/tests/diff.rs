@@ -17,6 +17,7 @@ const TYPES: &str = r#"types:
   alias: {doc: Same as code, rule: {type: code}}
   flag: {doc: A flag, rule: {bool: {}}}
   password: {doc: A password, rule: {text: {max_len: 64}}}
+  viewMode: {doc: A view, rule: {enum: [ab, cd]}}
 "#;
 
 const DOMAINS: &str = r#"commands:
@@ -38,7 +39,7 @@ const DOMAINS: &str = r#"commands:
     args:
       id: {type: id, required: true}
       domain: {type: domain, required: true}
-      view: {type: code, one_of: [ab, cd]}
+      view: viewMode
   domainGetNote:
     description: Get the domain's note
     effect: read
@@ -280,41 +281,31 @@ const CASES: &[Case] = &[
         expect: &["compatible: domainRegister: argument period default changed from 1 to 2"],
     },
     Case {
-        name: "one_of widened",
-        edits: &[(D, "one_of: [ab, cd]", "one_of: [ab, cd, ef]")],
+        name: "enum value added",
+        edits: &[(T, "{enum: [ab, cd]}", "{enum: [ab, cd, ef]}")],
+        expect: &["compatible: type viewMode: values added: ef"],
+    },
+    Case {
+        name: "enum value removed",
+        edits: &[(T, "{enum: [ab, cd]}", "{enum: [ab, ef]}")],
         expect: &[
-            "compatible: domainGetInfo: argument view one_of widened: added ef",
-            "compatible: domainGetNote: argument view one_of widened: added ef",
+            "breaking: type viewMode: values removed: cd",
+            "compatible: type viewMode: values added: ef",
         ],
     },
     Case {
-        name: "one_of narrowed",
-        edits: &[(D, "one_of: [ab, cd]", "one_of: [ab]")],
-        expect: &[
-            "breaking: domainGetInfo: argument view one_of narrowed: removed cd",
-            "breaking: domainGetNote: argument view one_of narrowed: removed cd",
-        ],
-    },
-    Case {
-        name: "one_of reordered is no change",
-        edits: &[(D, "one_of: [ab, cd]", "one_of: [cd, ab]")],
+        name: "enum reordered is no change",
+        edits: &[(T, "{enum: [ab, cd]}", "{enum: [cd, ab]}")],
         expect: &[],
     },
     Case {
-        name: "one_of added and removed",
-        edits: &[
-            (
-                D,
-                "      domains: label\n",
-                "      domains: {type: label, one_of: [a, b]}\n",
-            ),
-            (D, "view: {type: code, one_of: [ab, cd]}", "view: code"),
-        ],
-        expect: &[
-            "breaking: domainsSearch: argument domains now limited to one of a, b",
-            "compatible: domainGetInfo: argument view no longer limited to one of ab, cd",
-            "compatible: domainGetNote: argument view no longer limited to one of ab, cd",
-        ],
+        name: "enum gains a held number",
+        edits: &[(
+            T,
+            "{enum: [ab, cd]}",
+            "{enum: [ab, cd, {rows: {type: id}}]}",
+        )],
+        expect: &["compatible: type viewMode: values added: \"rows: {type: id}\""],
     },
     Case {
         name: "array_of target changed",
@@ -440,7 +431,7 @@ const CASES: &[Case] = &[
         edits: &[(
             D,
             "    same_as: domainGetInfo\n",
-            "    args:\n      view: {one_of: [cd, ab], type: code}\n      id: {type: id, required: true}\n      domain: {required: true, type: domain}\n",
+            "    args:\n      view: {type: viewMode}\n      id: {type: id, required: true}\n      domain: {required: true, type: domain}\n",
         )],
         expect: &[],
     },
@@ -527,6 +518,7 @@ fn order_and_files_do_not_matter() {
     examples: [a.com]
     doc: Domain name
   id: {rule: {int: {min: 1}}, doc: ID}
+  viewMode: {rule: {enum: [cd, ab]}, doc: A view}
 "#;
     let search = r#"# Moved here from domains.yaml.
 commands:
@@ -571,7 +563,7 @@ commands:
       id: {type: id, required: true}
   domainGetInfo:
     args:
-      view: {one_of: [ab, cd], type: code}
+      view: {type: viewMode}
       id: {required: true, type: id}
       domain: {required: true, type: domain}
     effect: read
@@ -639,13 +631,13 @@ fn markdown_report_groups_breaking_and_compatible() {
             "description: Get information of the domain\n    effect: read",
             "description: Get information of the domain\n    effect: change",
         ),
-        (D, "one_of: [ab, cd]", "one_of: [ab, cd, \"a|b\"]"),
+        (T, "{enum: [ab, cd]}", "{enum: [ab, cd, \"a|b\"]}"),
     ]));
     let md = diff(&old, &new).to_markdown();
     assert_eq!(
         md,
         "## Spec changes\n\n\
-         **1 breaking, 4 compatible changes (release: major, minor while 0.x)**\n\n\
+         **1 breaking, 3 compatible changes (release: major, minor while 0.x)**\n\n\
          ### Breaking\n\n\
          | Where | Change |\n\
          | --- | --- |\n\
@@ -654,9 +646,8 @@ fn markdown_report_groups_breaking_and_compatible() {
          | Where | Change |\n\
          | --- | --- |\n\
          | type `period` | rule widened from `{int: {min: 1, max: 10}}` to `{int: {min: 1, max: 20}}` |\n\
-         | `domainGetInfo` | effect changed from `read` to `change` (**notable:** the client no longer retries it, and a lost answer is an unknown outcome) |\n\
-         | `domainGetInfo` | argument `view` one_of widened: added `a\\|b` |\n\
-         | `domainGetNote` | argument `view` one_of widened: added `a\\|b` |\n"
+         | type `viewMode` | values added: `a\\|b` |\n\
+         | `domainGetInfo` | effect changed from `read` to `change` (**notable:** the client no longer retries it, and a lost answer is an unknown outcome) |\n"
     );
     let none = diff(&old, &old).to_markdown();
     assert_eq!(none, "## Spec changes\n\nNo changes.\n");

@@ -222,6 +222,19 @@ const BROKEN: &[(&str, &str)] = &[
         "commands:\n  a: {description: A, effect: read, key: id, args: {id: id}}\n",
     ),
     (
+        "an inline one_of (a closed set is a named enum type)",
+        "commands:\n  get: {description: Get, effect: read, args: {id: {type: id, one_of: [1, 2]}}}\n",
+    ),
+    ("an empty enum", "types:\n  x: {doc: X, rule: {enum: []}}\n"),
+    (
+        "an enum item of two values",
+        "types:\n  x: {doc: X, rule: {enum: [{a: A, b: B}]}}\n",
+    ),
+    (
+        "a rust_name that is not UpperCamelCase",
+        "types:\n  x: {doc: X, rust_name: x_y, rule: {int: {}}}\n",
+    ),
+    (
         "long as a word",
         "commands:\n  a: {description: A, effect: read, long: sometimes}\n",
     ),

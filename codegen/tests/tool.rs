@@ -62,7 +62,7 @@ fn check_of_a_good_spec_prints_one_summary_line() {
     let (code, out, _) = run(&["check", &dir("fixtures/rules")]);
     assert_eq!(code, 0);
     assert!(
-        out.ends_with(": 14 types, 1 command, no problems\n"),
+        out.ends_with(": 16 types, 1 command, no problems\n"),
         "{out}"
     );
 }
@@ -103,14 +103,14 @@ fn list_shows_each_command_and_its_arguments() {
     let (_, out, _) = run(&["list", &dir("fixtures/dns")]);
     assert_eq!(
         out,
-        "domainSetDNS id:id* ..records:[type:ref(a|mx) value:label ttl:id]\n\
+        "domainSetDNS id:id* ..records:[type:recordType(a|mx) value:label ttl:id]\n\
          domainsSetDNS [domainSetDNS by id]\n"
     );
 
     let (_, out, _) = run(&["list", &dir("fixtures/rules")]);
     assert_eq!(
         out,
-        "everything number:number flag:flag day:day address:address code:code(ab|cd)* \
+        "everything number:number flag:flag day:day address:address code:code* pair:pair(ab|cd|1|x.y)* size:size \
          phone:phone link:link path:path marker:marker codes:codes alias:alias secret:secret secrets:secrets hidden:hidden \
          data:map<code>\n"
     );

@@ -73,17 +73,17 @@ macro_rules! has_target {
 }
 
 has_target!(
-    DomainGetNSs,
-    DomainSetNSs,
+    DomainGetNss,
+    DomainSetNss,
     DomainGetNote,
     DomainSetNote,
     DomainGetPassword,
     DomainRegenPassword,
     DomainGetInfo,
     DomainGetContacts,
-    DomainGetWPContacts,
+    DomainGetWpContacts,
     DomainGetContactsInfo,
-    DomainGetWPContactsInfo,
+    DomainGetWpContactsInfo,
     DomainSetContacts,
     DomainEnableAutorenewal,
     DomainDisableAutorenewal,
@@ -91,8 +91,8 @@ has_target!(
     DomainDisableWhoisProtect,
     DomainEnableLock,
     DomainDisableLock,
-    DomainGetDNS,
-    DomainSetDNS,
+    DomainGetDns,
+    DomainSetDns,
 );
 
 const IDS: ContactView = ContactView {
@@ -142,8 +142,8 @@ fn run_one(s: &mut State, who: &str, req: &Request) -> Res {
         R::DomainsRejectPreincoming(r) => {
             transfer::reject(s, who, r.domains.as_ref(), &r.confirm_data)
         }
-        R::DomainGetNSs(r) => domains::get_nss(s, who, &t(r)),
-        R::DomainSetNSs(r) => domains::set_nss(s, who, &t(r), r.nss.as_ref()),
+        R::DomainGetNss(r) => domains::get_nss(s, who, &t(r)),
+        R::DomainSetNss(r) => domains::set_nss(s, who, &t(r), r.nss.as_ref()),
         R::DomainGetNote(r) => domains::get_note(s, who, &t(r)),
         R::DomainSetNote(r) => domains::set_note(s, who, &t(r), r.note.as_ref()),
         R::DomainRenew(r) => domains::renew(s, who, r),
@@ -151,9 +151,9 @@ fn run_one(s: &mut State, who: &str, req: &Request) -> Res {
         R::DomainRegenPassword(r) => domains::regen_password(s, who, &t(r), r.pincode.as_ref()),
         R::DomainGetInfo(r) => domains::info(s, who, &t(r)),
         R::DomainGetContacts(r) => domains::contacts(s, who, &t(r), IDS),
-        R::DomainGetWPContacts(r) => domains::contacts(s, who, &t(r), WP_IDS),
+        R::DomainGetWpContacts(r) => domains::contacts(s, who, &t(r), WP_IDS),
         R::DomainGetContactsInfo(r) => domains::contacts(s, who, &t(r), INFO),
-        R::DomainGetWPContactsInfo(r) => domains::contacts(s, who, &t(r), WP_INFO),
+        R::DomainGetWpContactsInfo(r) => domains::contacts(s, who, &t(r), WP_INFO),
         R::DomainSetContacts(r) => domains::set_contacts(
             s,
             who,
@@ -174,10 +174,10 @@ fn run_one(s: &mut State, who: &str, req: &Request) -> Res {
         R::DomainDisableLock(r) => domains::set_flag(s, who, &t(r), Flag::Lock, false),
         R::DomainPush(r) => domains::push(s, who, r),
         // ---- DNS ----
-        R::DomainGetDNS(r) => dns::domain_get(s, who, &t(r)),
-        R::DomainSetDNS(r) => dns::domain_set(s, who, &t(r), &record_args!(r.records)),
-        R::HdomainGetDNS(r) => dns::hosted_get(s, who, r.id.map(|i| i.get())),
-        R::HdomainSetDNS(r) => dns::hosted_set(s, who, r.id.get(), &record_args!(r.records)),
+        R::DomainGetDns(r) => dns::domain_get(s, who, &t(r)),
+        R::DomainSetDns(r) => dns::domain_set(s, who, &t(r), &record_args!(r.records)),
+        R::HdomainGetDns(r) => dns::hosted_get(s, who, r.id.map(|i| i.get())),
+        R::HdomainSetDns(r) => dns::hosted_set(s, who, r.id.get(), &record_args!(r.records)),
         // ---- hosts ----
         R::HostsSearch(r) => hosts::search(s, who, r),
         R::HostGetInfo(r) => hosts::info(s, who, r.id, r.host.as_ref()),
@@ -197,7 +197,7 @@ fn run_one(s: &mut State, who: &str, req: &Request) -> Res {
         R::ClientGetPrices(r) => clients::prices(s, who, r),
         R::TariffsGetAvailable(r) => clients::tariffs(s, r),
         R::TariffGetInfo(r) => clients::tariff(s, r.id),
-        R::OsimagesSearch(r) => clients::osimages(s, opt(&r.r#type)),
+        R::OsimagesSearch(r) => clients::osimages(s, opt(&r.kind)),
         // ---- servers ----
         R::ServersSearch(r) => servers::search(s, who, r),
         R::ServersGetList(r) => servers::list(s, who, r),
@@ -213,13 +213,11 @@ fn run_one(s: &mut State, who: &str, req: &Request) -> Res {
         R::ServerResetup(r) => {
             servers::resetup(s, who, r.id, r.server.as_ref(), &r.osimage, opt(&r.panel))
         }
-        R::ServerEnableVNC(r) => servers::enable_vnc(s, who, r.id, r.server.as_ref()),
+        R::ServerEnableVnc(r) => servers::enable_vnc(s, who, r.id, r.server.as_ref()),
         R::ServerRegenRootPassword(r) => {
             servers::regen_root_password(s, who, r.id, r.server.as_ref())
         }
-        R::ServerBootLive(r) => {
-            servers::boot_live(s, who, r.id, r.server.as_ref(), r.osimage.as_ref())
-        }
+        R::ServerBootLive(r) => servers::boot_live(s, who, r.id, r.server.as_ref(), r.osimage),
         // ---- certificates ----
         R::CertificatesSearch(r) => certs::search(s, who, r),
         R::CertificateGetInfo(r) => certs::info(s, who, r.id),
@@ -229,11 +227,11 @@ fn run_one(s: &mut State, who: &str, req: &Request) -> Res {
         R::CertificateReissue(r) => certs::issue(s, who, &r.into(), true),
         R::CertificateCancel(r) => certs::cancel(s, who, r.id, &r.reason),
         R::CertificateRenew(r) => certs::renew(s, who, r.id, r.expires.as_str()),
-        R::CertificateGenerateCSR(r) => generate_csr(s, who, r),
-        R::CertificateGenerateCsr(r) => generate_csr(s, who, &r.into()),
-        R::CertificateDecodeCSR(r) => certs::decode_csr(r.csr.as_ref(), r.wildcard),
-        R::CertificateDecodeCsr(r) => {
-            let r: rq::CertificateDecodeCSR = r.into();
+        R::CertificateGenerateCsr(r) => generate_csr(s, who, r),
+        R::CertificateGenerateCsrAlias(r) => generate_csr(s, who, &r.into()),
+        R::CertificateDecodeCsr(r) => certs::decode_csr(r.csr.as_ref(), r.wildcard),
+        R::CertificateDecodeCsrAlias(r) => {
+            let r: rq::CertificateDecodeCsr = r.into();
             certs::decode_csr(r.csr.as_ref(), r.wildcard)
         }
         R::CertificateGetWebserverTypes(r) => certs::webserver_types(s, opt(&r.supplier)),
@@ -261,7 +259,7 @@ fn run_one(s: &mut State, who: &str, req: &Request) -> Res {
     }
 }
 
-fn generate_csr(s: &State, who: &str, r: &rq::CertificateGenerateCSR) -> Res {
+fn generate_csr(s: &State, who: &str, r: &rq::CertificateGenerateCsr) -> Res {
     crate::handlers::client_of(
         s,
         who,

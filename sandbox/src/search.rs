@@ -5,7 +5,7 @@
 use std::cmp::Ordering;
 
 use domaincontext::rt::{Wire, wire_string};
-use domaincontext::types::{Bool, Id, Ids, Limit, Ref};
+use domaincontext::types::{Id, Ids, Limit, Ref};
 use serde_json::Value;
 
 use crate::reply::{Res, fail};
@@ -20,7 +20,7 @@ pub struct Paging<'a> {
     /// `<field>_asc` or `<field>_desc` (a bare field sorts ascending).
     pub orderby: Option<&'a str>,
     /// A number or `ALL`.
-    pub limit: Option<&'a str>,
+    pub limit: Option<Limit>,
     /// From 1.
     pub page: Option<u64>,
     /// Answer the count instead of the rows.
@@ -31,15 +31,15 @@ impl<'a> Paging<'a> {
     /// From a search request's arguments (`count` is `None` where the command has none).
     pub fn of(
         orderby: &'a Option<Ref>,
-        limit: &'a Option<Limit>,
+        limit: Option<Limit>,
         page: Option<Id>,
-        count: Option<Bool>,
+        count: Option<bool>,
     ) -> Self {
         Paging {
             orderby: orderby.as_ref().map(Ref::as_str),
-            limit: limit.as_ref().map(Limit::as_str),
+            limit,
             page: page.map(Id::get),
-            count: count.is_some_and(Bool::get),
+            count: count == Some(true),
         }
     }
 }
@@ -98,8 +98,9 @@ pub fn page(mut rows: Vec<Value>, fields: &[&str], p: Paging<'_>) -> Res {
     }
     let limit = match p.limit {
         None => DEFAULT_LIMIT,
-        Some("ALL") => usize::MAX,
-        Some(n) => n.parse().unwrap_or(DEFAULT_LIMIT),
+        Some(Limit::All) => usize::MAX,
+        Some(Limit::Rows(n)) => usize::try_from(n.get()).unwrap_or(usize::MAX),
+        Some(_) => DEFAULT_LIMIT,
     };
     let page = usize::try_from(p.page.unwrap_or(1).max(1)).unwrap_or(usize::MAX);
     let skip = (page - 1).saturating_mul(limit);
@@ -157,7 +158,7 @@ mod tests {
     fn orders_pages_and_counts() {
         let p = Paging {
             orderby: Some("name_asc"),
-            limit: Some("2"),
+            limit: Some(Limit::Rows(Id::try_from(2).unwrap())),
             page: Some(2),
             count: false,
         };
@@ -172,7 +173,7 @@ mod tests {
         assert_eq!(page(rows(), &["id"], p), Ok(json!(5)));
         let p = Paging {
             orderby: Some("id_desc"),
-            limit: Some("ALL"),
+            limit: Some(Limit::All),
             ..Paging::default()
         };
         assert_eq!(

@@ -4,7 +4,7 @@
 
 mod support;
 
-use domaincontext::requests::{DomainRegister, DomainSetNSs, DomainsCheck};
+use domaincontext::requests::{DomainRegister, DomainSetNss, DomainsCheck};
 use domaincontext::{ErrorKind, Reply};
 use serde_json::json;
 use support::*;
@@ -48,7 +48,7 @@ async fn domain_from_check_to_renewal() {
     assert_eq!(info["registrant_id"], 1001);
 
     // Name servers inside the domain need their host first.
-    let nss = DomainSetNSs::new()
+    let nss = DomainSetNss::new()
         .domain("newname.com".parse().unwrap())
         .nss("ns1.newname.com, ns2.domaincontext.com".parse().unwrap());
     let err = c.call(&nss).await.unwrap_err();

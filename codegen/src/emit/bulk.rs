@@ -17,8 +17,8 @@ pub fn emit(
     item: &Command,
     key: Option<&str>,
 ) -> TokenStream {
-    let ident = names::type_ident(&c.def.name.name);
-    let item_ident = names::type_ident(&item.def.name.name);
+    let ident = names::command_type(&c.def);
+    let item_ident = names::command_type(&item.def);
     let name = &c.def.name.name;
     let item_name = &item.def.name.name;
     let mut doc = format!(
@@ -28,6 +28,13 @@ pub fn emit(
     match key {
         Some(k) => doc.push_str(&format!(", keyed by its `{k}`: `<{k}>[arg]=value`.")),
         None => doc.push_str(", keyed by its index: `0[arg]=value&1[arg]=value`."),
+    }
+    if swapped_plural(name, item_name) {
+        doc.push_str(&format!(
+            "\n\nThe names are the API's own, the other way round from its other pairs \
+             (where `domainsX` repeats `domainX`): use [`{item_ident}`] (`{item_name}`) for one \
+             request, and this one to send several at once."
+        ));
     }
     if c.def.long {
         doc.push_str("\n\nThis command can take up to 10 minutes; the client waits that long for its answer.");
@@ -177,5 +184,26 @@ pub fn emit(
             type Item = #item_ident;
             fn from_items(items: ::std::vec::Vec<#item_ident>) -> Self { Self { items } }
         }
+    }
+}
+
+/// Whether the bulk command `bulk` is named in the singular and its item `item` in the
+/// plural (`serverGetList` repeats `serversGetList`), so that a reader would take the one
+/// for the other.
+fn swapped_plural(bulk: &str, item: &str) -> bool {
+    let word = bulk
+        .find(|c: char| c.is_ascii_uppercase())
+        .unwrap_or(bulk.len());
+    let (first, rest) = bulk.split_at(word);
+    item == format!("{first}s{rest}")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn swapped_plural_spots_the_look_alike_pair_only() {
+        assert!(super::swapped_plural("serverGetList", "serversGetList"));
+        assert!(!super::swapped_plural("domainsCheck", "domainCheck"));
+        assert!(!super::swapped_plural("serverGetInfo", "serverGetList"));
     }
 }

@@ -19,11 +19,7 @@ pub fn emit(spec: &Spec) -> TokenStream {
 
 /// The method name of a command.
 pub fn method_name(c: &Command) -> String {
-    c.def
-        .rust_name
-        .as_ref()
-        .map(|n| n.name.clone())
-        .unwrap_or_else(|| names::snake(&c.def.name.name))
+    names::method_name(&c.def)
 }
 
 /// What a command's success decodes into (its `Command::Output`): the typed answer the
@@ -56,7 +52,7 @@ pub fn output_type(spec: &Spec, c: &Command) -> TokenStream {
 
 fn method(spec: &Spec, c: &Command) -> TokenStream {
     let name = format_ident!("{}", method_name(c));
-    let ty = names::type_ident(&c.def.name.name);
+    let ty = names::command_type(&c.def);
     let output = output_type(spec, c);
     let doc = method_doc(spec, c);
     let all = paging(c, &name, &ty);
@@ -116,6 +112,10 @@ fn method_doc(spec: &Spec, c: &Command) -> String {
         super::md(c.def.description.trim_end_matches('.')),
         c.def.name.name
     );
+    if let Some(note) = alias_note(spec, c) {
+        doc.push_str(&note);
+        doc.push_str("\n\n");
+    }
     match &c.shape {
         Shape::Single(args) if args.is_empty() => doc.push_str("Takes no arguments.\n"),
         Shape::Single(args) => {
@@ -134,8 +134,8 @@ fn method_doc(spec: &Spec, c: &Command) -> String {
                 if let Some(d) = &a.default {
                     line.push_str(&format!(", default `{d}`"));
                 }
-                if !a.one_of.is_empty() {
-                    line.push_str(&format!(", one of {}", super::values(&a.one_of)));
+                if let Some(e) = spec.enum_of(a).filter(|e| e.other.is_none()) {
+                    line.push_str(&format!(", one of {}", super::values(&e.wire_values())));
                 }
                 if let Some(d) = &a.doc {
                     line.push_str(&format!(": {}", super::md(d)));
@@ -175,4 +175,28 @@ fn method_doc(spec: &Spec, c: &Command) -> String {
         doc.push_str("\nThis command can take up to 10 minutes; the client waits that long for its answer.\n");
     }
     doc
+}
+
+/// For a command the API publishes under a second spelling (one with a `rust_name` that is
+/// "same as" another): which one to use, and why both exist.
+pub fn alias_note(spec: &Spec, c: &Command) -> Option<String> {
+    c.def.rust_name.as_ref()?;
+    let crate::model::Body::SameAs(target) = &c.def.body else {
+        return None;
+    };
+    let primary = spec
+        .commands
+        .iter()
+        .find(|t| t.def.name.name == target.name)?;
+    Some(format!(
+        "`{}` is a second spelling of `{}` that the API also publishes: the same command, with the \
+         same arguments. Prefer [`Client::{}`](crate::Client::{}) and [its request `{}`](crate::requests::{}); \
+         this one exists so that every name of the API can be called.",
+        c.def.name.name,
+        target.name,
+        names::method_name(&primary.def),
+        names::method_name(&primary.def),
+        names::command_type_name(&primary.def),
+        names::command_type_name(&primary.def),
+    ))
 }

@@ -12,7 +12,7 @@ use crate::names;
 
 /// The conversions of `t` that its newtype does not already have.
 pub fn emit(spec: &Spec, t: &TypeDef) -> TokenStream {
-    let ident = names::type_ident(&t.name.name);
+    let ident = names::value_type(spec, &t.name.name);
     let (name, rule_doc, secret) = (&t.name.name, &t.doc, t.secret);
     match repr(spec, t) {
         Repr::Int => quote! {
@@ -49,6 +49,6 @@ pub fn emit(spec: &Spec, t: &TypeDef) -> TokenStream {
                 fn from(v: #ident) -> ::std::string::String { v.as_str().to_owned() }
             }
         },
-        Repr::List { .. } => quote! {},
+        Repr::List { .. } | Repr::Enum(_) => quote! {},
     }
 }

@@ -4,6 +4,7 @@ pub mod answers;
 pub mod bulk;
 pub mod client;
 pub mod conversions;
+pub mod enums;
 pub mod registry;
 pub mod requests;
 pub mod rules;

@@ -7,7 +7,7 @@ use quote::quote;
 
 use super::client::method_name;
 use super::types::{Repr, is_secret, repr};
-use crate::model::{AnswerKind, Arg, ArgKind, Body, Effect, Shape, Spec};
+use crate::model::{AnswerKind, Arg, ArgKind, Body, Effect, Shape, Spec, TypeDef};
 use crate::names;
 
 /// `TYPES`, `COMMANDS` and `Request`.
@@ -19,11 +19,12 @@ pub fn emit(spec: &Spec) -> TokenStream {
         let secret = is_secret(spec, t);
         let examples = &t.examples;
         let invalid = &t.invalid;
-        let ident = names::type_ident(name);
+        let ident = names::value_type(spec, name);
         let list = matches!(repr(spec, t), Repr::List { .. });
+        let values = closed_values(spec, t);
         quote! {
             crate::TypeInfo {
-                name: #name, doc: #doc, ours: #ours, secret: #secret, list: #list,
+                name: #name, doc: #doc, ours: #ours, secret: #secret, list: #list, values: &[#(#values),*],
                 examples: &[#(#examples),*], invalid: &[#(#invalid),*],
                 check: |v| v.parse::<crate::types::#ident>().map(|_| ()),
             }
@@ -54,7 +55,7 @@ pub fn emit(spec: &Spec) -> TokenStream {
             _ => (None, None),
         };
         let (bulk_of, bulk_key, same_as, extends) = (opt(&bulk_of), opt(&bulk_key), opt(&same_as), opt(&extends));
-        let args = arg_infos(spec.item_args(c));
+        let args = arg_infos(spec, spec.item_args(c));
         let groups = match &c.shape {
             Shape::Bulk { item, .. } => &spec.commands[*item].groups,
             Shape::Single(_) => &c.groups,
@@ -75,7 +76,7 @@ pub fn emit(spec: &Spec) -> TokenStream {
     let variants: Vec<_> = spec
         .commands
         .iter()
-        .map(|c| names::type_ident(&c.def.name.name))
+        .map(|c| names::command_type(&c.def))
         .collect();
     let names_: Vec<_> = spec
         .commands
@@ -88,8 +89,8 @@ pub fn emit(spec: &Spec) -> TokenStream {
         .map(|c| format!("`{}`", c.def.name.name));
     let bulk_arms = spec.commands.iter().filter_map(|c| match &c.shape {
         Shape::Bulk { item, .. } => {
-            let variant = names::type_ident(&c.def.name.name);
-            let item = names::type_ident(&spec.commands[*item].def.name.name);
+            let variant = names::command_type(&c.def);
+            let item = names::command_type(&spec.commands[*item].def);
             Some(quote! {
                 Self::#variant(r) => ::std::option::Option::Some(
                     crate::Command::bulk_keys(r).unwrap_or_default().into_iter().zip(r.items.iter().cloned().map(Self::#item)).collect(),
@@ -98,6 +99,12 @@ pub fn emit(spec: &Spec) -> TokenStream {
         }
         Shape::Single(_) => None,
     });
+    // Every variant a bulk arm leaves is a single command's.
+    let single_arm = spec
+        .commands
+        .iter()
+        .any(|c| matches!(c.shape, Shape::Single(_)))
+        .then(|| quote! { _ => ::std::option::Option::None, });
     quote! {
         /// Every argument type of the spec, in spec order.
         pub static TYPES: [crate::TypeInfo; #n_types] = [#(#types),*];
@@ -126,10 +133,9 @@ pub fn emit(spec: &Spec) -> TokenStream {
             /// For a bulk request, its items as requests of the single command they repeat,
             /// each with its key (as `Command::bulk_keys` gives them); `None` otherwise.
             pub fn items(&self) -> ::std::option::Option<::std::vec::Vec<(::std::string::String, Request)>> {
-                #[allow(unreachable_patterns)]
                 match self {
                     #(#bulk_arms)*
-                    _ => ::std::option::Option::None,
+                    #single_arm
                 }
             }
 
@@ -150,23 +156,34 @@ fn opt(v: &Option<String>) -> TokenStream {
     }
 }
 
-fn arg_infos(args: &[Arg]) -> TokenStream {
+/// The values of a closed set (an enum without a held number), for the CLI's help and errors.
+fn closed_values(spec: &Spec, t: &TypeDef) -> Vec<String> {
+    match repr(spec, t) {
+        Repr::Enum(e) if e.other.is_none() => e.wire_values(),
+        _ => Vec::new(),
+    }
+}
+
+fn arg_infos(spec: &Spec, args: &[Arg]) -> TokenStream {
     let items = args.iter().map(|a| {
         let name = &a.name.name;
         let required = a.required;
         let default = opt(&a.default);
-        let one_of = &a.one_of;
+        let one_of = match &a.kind {
+            ArgKind::Type(t) => spec.ty(&t.name).map(|t| closed_values(spec, t)).unwrap_or_default(),
+            _ => Vec::new(),
+        };
         let doc = opt(&a.doc);
         let ours = opt(&a.ours);
         let (kind, fields) = match &a.kind {
             ArgKind::Type(t) => {
                 let t = &t.name;
-                (quote!(crate::ArgKind::Type(#t)), arg_infos(&[]))
+                (quote!(crate::ArgKind::Type(#t)), arg_infos(spec, &[]))
             }
-            ArgKind::Array { fields, flatten } => (quote!(crate::ArgKind::Records { flatten: #flatten }), arg_infos(fields)),
+            ArgKind::Array { fields, flatten } => (quote!(crate::ArgKind::Records { flatten: #flatten }), arg_infos(spec, fields)),
             ArgKind::MapOf(t) => {
                 let t = &t.name;
-                (quote!(crate::ArgKind::MapOf(#t)), arg_infos(&[]))
+                (quote!(crate::ArgKind::MapOf(#t)), arg_infos(spec, &[]))
             }
         };
         quote! {

@@ -6,8 +6,21 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::types::Repr;
 use crate::model::{Arg, ArgKind, CharClass, Command, Rule, Shape, Spec};
 use crate::names;
+
+/// The flag type of an argument, when its type is a flag: such an argument is a plain
+/// `bool` in the public API, written through its type.
+fn flag(spec: &Spec, a: &Arg) -> Option<proc_macro2::Ident> {
+    match &a.kind {
+        ArgKind::Type(t) => spec
+            .ty(&t.name)
+            .filter(|ty| matches!(super::types::repr(spec, ty), Repr::Bool))
+            .map(|_| names::value_type(spec, &t.name)),
+        _ => None,
+    }
+}
 
 /// Every request struct (single and bulk) and its `Command` impl.
 pub fn emit(spec: &Spec) -> TokenStream {
@@ -18,12 +31,12 @@ pub fn emit(spec: &Spec) -> TokenStream {
         .map(|(i, c)| match &c.shape {
             Shape::Single(args) => {
                 let key = key_of(spec, i);
-                let ident = names::type_ident(&c.def.name.name);
+                let ident = names::command_type(&c.def);
                 let body = record(
                     spec,
                     &ident,
                     &c.def.name.name,
-                    &struct_doc(c),
+                    &struct_doc(spec, c),
                     args,
                     key.as_deref(),
                     &c.groups,
@@ -60,24 +73,29 @@ fn same_as_conversion(
     let crate::model::Body::SameAs(target) = &c.def.body else {
         return quote! {};
     };
-    if args.iter().any(|a| matches!(a.kind, ArgKind::Array { .. }))
-        || spec.commands.iter().all(|t| t.def.name.name != target.name)
-    {
+    if args.iter().any(|a| matches!(a.kind, ArgKind::Array { .. })) {
         return quote! {};
     }
-    let target_ident = names::type_ident(&target.name);
+    let Some(target_cmd) = spec
+        .commands
+        .iter()
+        .find(|t| t.def.name.name == target.name)
+    else {
+        return quote! {};
+    };
+    let target_ident = names::command_type(&target_cmd.def);
     let doc = format!(
         "`{}` takes the arguments of `{}`.",
         c.def.name.name, target.name
     );
     let fields = args.iter().map(|a| {
         let f = names::field(&a.name.name);
-        // Integers and flags are `Copy`; the rest is cloned.
+        // Integers, flags and enums are `Copy`; the rest is cloned.
         let copy = match &a.kind {
             ArgKind::Type(t) => spec.ty(&t.name).is_some_and(|ty| {
                 matches!(
                     super::types::repr(spec, ty),
-                    super::types::Repr::Int | super::types::Repr::Bool
+                    Repr::Int | Repr::Bool | Repr::Enum(_)
                 )
             }),
             _ => false,
@@ -106,12 +124,15 @@ fn key_of(spec: &Spec, i: usize) -> Option<String> {
     })
 }
 
-fn struct_doc(c: &Command) -> String {
+fn struct_doc(spec: &Spec, c: &Command) -> String {
     let mut doc = format!(
         "`{}`: {}.",
         c.def.name.name,
         super::md(c.def.description.trim_end_matches('.'))
     );
+    if let Some(note) = super::client::alias_note(spec, c) {
+        doc.push_str(&format!("\n\n{note}"));
+    }
     if c.def.long {
         doc.push_str("\n\nThis command can take up to 10 minutes; the client waits that long for its answer.");
     }
@@ -175,10 +196,17 @@ pub fn command_impl(
 }
 
 /// The Rust type of an argument's field.
-fn field_type(owner: &proc_macro2::Ident, a: &Arg) -> TokenStream {
+fn field_type(spec: &Spec, owner: &proc_macro2::Ident, a: &Arg) -> TokenStream {
     match &a.kind {
+        ArgKind::Type(_) if flag(spec, a).is_some() => {
+            if a.required {
+                quote!(bool)
+            } else {
+                quote!(::std::option::Option<bool>)
+            }
+        }
         ArgKind::Type(t) => {
-            let t = names::type_ident(&t.name);
+            let t = names::value_type(spec, &t.name);
             if a.required {
                 quote!(crate::types::#t)
             } else {
@@ -190,14 +218,14 @@ fn field_type(owner: &proc_macro2::Ident, a: &Arg) -> TokenStream {
             quote!(::std::collections::BTreeMap<u64, #item>)
         }
         ArgKind::MapOf(t) => {
-            let t = names::type_ident(&t.name);
+            let t = names::value_type(spec, &t.name);
             quote!(::std::collections::BTreeMap<::std::string::String, crate::types::#t>)
         }
     }
 }
 
 fn item_ident(owner: &proc_macro2::Ident, a: &Arg) -> proc_macro2::Ident {
-    format_ident!("{}{}Item", owner, names::camel(&a.name.name))
+    format_ident!("{}{}Item", owner, names::type_name(&a.name.name))
 }
 
 fn arg_doc(spec: &Spec, a: &Arg) -> String {
@@ -220,9 +248,6 @@ fn arg_doc(spec: &Spec, a: &Arg) -> String {
         doc.push_str(&format!(
             "\n\nDefault (applied by the API when left out): `{d}`."
         ));
-    }
-    if !a.one_of.is_empty() {
-        doc.push_str(&format!("\n\nOne of: {}.", super::values(&a.one_of)));
     }
     if let Some(d) = &a.doc {
         doc.push_str(&format!("\n\n{}", super::md(d)));
@@ -249,7 +274,7 @@ pub fn record(
 ) -> TokenStream {
     let fields = args.iter().map(|a| {
         let f = names::field(&a.name.name);
-        let ty = field_type(ident, a);
+        let ty = field_type(spec, ident, a);
         let doc = arg_doc(spec, a);
         quote! { #[doc = #doc] pub #f: #ty, }
     });
@@ -259,7 +284,7 @@ pub fn record(
         .collect();
     let params = required.iter().map(|a| {
         let f = names::field(&a.name.name);
-        let ty = field_type(ident, a);
+        let ty = field_type(spec, ident, a);
         quote! { #f: #ty }
     });
     let inits = args.iter().map(|a| {
@@ -273,8 +298,8 @@ pub fn record(
     let setters = args
         .iter()
         .filter(|a| !(a.required && matches!(a.kind, ArgKind::Type(_))))
-        .map(|a| setter(ident, a));
-    let parse = args.iter().map(|a| parse_field(ident, a));
+        .map(|a| setter(spec, ident, a));
+    let parse = args.iter().map(|a| parse_field(spec, ident, a));
     let known: Vec<&str> = args
         .iter()
         .filter(|a| !matches!(a.kind, ArgKind::Array { flatten: true, .. }))
@@ -283,9 +308,25 @@ pub fn record(
     let flattened = args
         .iter()
         .any(|a| matches!(a.kind, ArgKind::Array { flatten: true, .. }));
-    let checks = args.iter().map(check_field);
+    let checks: Vec<TokenStream> = args
+        .iter()
+        .map(|a| check_field(spec, a))
+        .filter(|c| !c.is_empty())
+        .collect();
     let group_checks = groups.iter().map(|g| group_check(args, g));
     let writes = args.iter().map(|a| write_field(spec, a, key));
+    // Parameters a body does not use are named `_` here, not silenced by an `allow`.
+    let at = if checks.is_empty() && groups.is_empty() {
+        quote!(_at)
+    } else {
+        quote!(at)
+    };
+    let w = if args.is_empty() {
+        quote!(_w)
+    } else {
+        quote!(w)
+    };
+    let new_allow = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     let skip = if key.is_some() {
         quote!(skip_key)
     } else {
@@ -310,7 +351,7 @@ pub fn record(
 
         impl #ident {
             #[doc = #new_doc]
-            #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+            #new_allow
             pub fn new(#(#params),*) -> Self { Self { #(#inits),* } }
             #(#setters)*
 
@@ -330,15 +371,13 @@ pub fn record(
                 ::std::result::Result::Ok(this)
             }
 
-            #[allow(unused_variables)]
-            pub(crate) fn check_in(&self, at: &crate::rt::At<'_>) -> ::std::result::Result<(), crate::ValidationError> {
+            pub(crate) fn check_in(&self, #at: &crate::rt::At<'_>) -> ::std::result::Result<(), crate::ValidationError> {
                 #(#checks)*
                 #(#group_checks)*
                 ::std::result::Result::Ok(())
             }
 
-            #[allow(unused_variables)]
-            pub(crate) fn write(&self, w: &mut crate::rt::FormWriter, #skip: bool) {
+            pub(crate) fn write(&self, #w: &mut crate::rt::FormWriter, #skip: bool) {
                 #(#writes)*
             }
         }
@@ -360,12 +399,16 @@ fn items(spec: &Spec, owner: &proc_macro2::Ident, command: &str, args: &[Arg]) -
         .collect()
 }
 
-fn setter(owner: &proc_macro2::Ident, a: &Arg) -> TokenStream {
+fn setter(spec: &Spec, owner: &proc_macro2::Ident, a: &Arg) -> TokenStream {
     let f = names::field(&a.name.name);
     let doc = format!("Sets `{}`.", a.name.name);
     match &a.kind {
+        ArgKind::Type(_) if flag(spec, a).is_some() => quote! {
+            #[doc = #doc]
+            pub fn #f(mut self, value: bool) -> Self { self.#f = ::std::option::Option::Some(value); self }
+        },
         ArgKind::Type(t) => {
-            let t = names::type_ident(&t.name);
+            let t = names::value_type(spec, &t.name);
             quote! {
                 #[doc = #doc]
                 pub fn #f(mut self, value: crate::types::#t) -> Self { self.#f = ::std::option::Option::Some(value); self }
@@ -380,7 +423,7 @@ fn setter(owner: &proc_macro2::Ident, a: &Arg) -> TokenStream {
             }
         }
         ArgKind::MapOf(t) => {
-            let t = names::type_ident(&t.name);
+            let t = names::value_type(spec, &t.name);
             let doc = format!("Adds an entry to `{}`.", a.name.name);
             quote! {
                 #[doc = #doc]
@@ -390,9 +433,16 @@ fn setter(owner: &proc_macro2::Ident, a: &Arg) -> TokenStream {
     }
 }
 
-fn parse_field(owner: &proc_macro2::Ident, a: &Arg) -> TokenStream {
+fn parse_field(spec: &Spec, owner: &proc_macro2::Ident, a: &Arg) -> TokenStream {
     let f = names::field(&a.name.name);
     let n = &a.name.name;
+    if let Some(t) = flag(spec, a) {
+        return if a.required {
+            quote! { #f: a.required::<crate::types::#t>(#n)?.get() }
+        } else {
+            quote! { #f: a.optional::<crate::types::#t>(#n)?.map(crate::types::#t::get) }
+        };
+    }
     match &a.kind {
         ArgKind::Type(_) if a.required => quote! { #f: a.required(#n)? },
         ArgKind::Type(_) => quote! { #f: a.optional(#n)? },
@@ -409,23 +459,16 @@ fn parse_field(owner: &proc_macro2::Ident, a: &Arg) -> TokenStream {
     }
 }
 
-fn check_field(a: &Arg) -> TokenStream {
+fn check_field(spec: &Spec, a: &Arg) -> TokenStream {
     let f = names::field(&a.name.name);
     let n = &a.name.name;
     let mut out = Vec::new();
     match &a.kind {
+        // A flag is never empty: `false` is a value.
+        ArgKind::Type(_) if flag(spec, a).is_some() => {}
         ArgKind::Type(_) => {
             if a.required {
                 out.push(quote! { crate::rt::require(at, #n, &self.#f)?; });
-            }
-            if !a.one_of.is_empty() {
-                let values = &a.one_of;
-                let value = if a.required {
-                    quote!(::std::option::Option::Some(&self.#f))
-                } else {
-                    quote!(self.#f.as_ref())
-                };
-                out.push(quote! { crate::rt::one_of(at, #n, #value, &[#(#values),*])?; });
             }
         }
         ArgKind::Array { flatten, .. } => {
@@ -469,7 +512,14 @@ fn group_check(args: &[Arg], group: &[String]) -> TokenStream {
 fn write_field(spec: &Spec, a: &Arg, key: Option<&str>) -> TokenStream {
     let f = names::field(&a.name.name);
     let n = &a.name.name;
+    let flag = flag(spec, a);
     let stmt = match &a.kind {
+        ArgKind::Type(_) if flag.is_some() && a.required => {
+            quote! { w.field(#n, &crate::types::#flag::from(self.#f)); }
+        }
+        ArgKind::Type(_) if flag.is_some() => quote! {
+            if let ::std::option::Option::Some(v) = self.#f { w.field(#n, &crate::types::#flag::from(v)); }
+        },
         ArgKind::Type(_) if a.required => quote! { w.field(#n, &self.#f); },
         // A blank optional value means "not given" to whoever reads the form: never send
         // one. Only types that can hold a blank value pay for the check.
@@ -533,6 +583,7 @@ fn can_be_blank(spec: &Spec, rule: &Rule) -> bool {
             p.min.unwrap_or(0) <= 1 && can_be_blank(spec, p.first.as_deref().unwrap_or(&p.each))
         }
         Rule::Literal(values) => values.iter().any(|v| v.trim().is_empty()),
+        Rule::Enum(e) => e.values.iter().any(|v| v.value.trim().is_empty()),
         Rule::AnyOf(rules) => rules.iter().any(|r| can_be_blank(spec, r)),
         // `resolve` follows named rules; one left is a type it could not find.
         Rule::Type(_) => true,

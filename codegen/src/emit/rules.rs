@@ -62,17 +62,28 @@ fn rule_body(
                 let r = must(&format!("be at most {m}"));
                 quote! { if n > #m { return ::std::result::Result::Err(#r); } }
             });
+            // Without bounds the number itself is not needed, only that it fits a `u64`.
+            let parse = if lo.is_none() && hi.is_none() {
+                quote! {
+                    if v.parse::<u64>().is_err() {
+                        return ::std::result::Result::Err(#large);
+                    }
+                }
+            } else {
+                quote! {
+                    let n: u64 = match v.parse() {
+                        ::std::result::Result::Ok(n) => n,
+                        ::std::result::Result::Err(_) => return ::std::result::Result::Err(#large),
+                    };
+                }
+            };
             quote! {
                 if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
                     return ::std::result::Result::Err(#digits);
                 }
-                let n: u64 = match v.parse() {
-                    ::std::result::Result::Ok(n) => n,
-                    ::std::result::Result::Err(_) => return ::std::result::Result::Err(#large),
-                };
+                #parse
                 #lo
                 #hi
-                let _ = n;
                 ::std::result::Result::Ok(())
             }
         }
@@ -137,6 +148,9 @@ fn rule_body(
         }
         Rule::List { .. } => {
             unreachable!("list rules are whole types, emitted by the list newtype")
+        }
+        Rule::Enum(_) => {
+            unreachable!("enum rules are whole types that no rule names, emitted as enums")
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::names;
 
 /// `Serialize` and a validating `Deserialize` for `t`.
 pub fn emit(spec: &Spec, t: &TypeDef) -> TokenStream {
-    let ident = names::type_ident(&t.name.name);
+    let ident = names::value_type(spec, &t.name.name);
     let name = &t.name.name;
     let (ser, de) = match repr(spec, t) {
         Repr::Int => (
@@ -31,6 +31,28 @@ pub fn emit(spec: &Spec, t: &TypeDef) -> TokenStream {
             quote! { crate::serde_impl::wire_str(self, s) },
             quote! { crate::serde_impl::parse(d, #name, crate::serde_impl::Form::Text) },
         ),
+        Repr::Enum(e) if e.other.is_none() => (
+            quote! { s.serialize_str(self.as_str()) },
+            quote! { crate::serde_impl::parse(d, #name, crate::serde_impl::Form::Text) },
+        ),
+        // The held number is a number where the format reads text as text (JSON): a
+        // format that is not self-describing gets the wire text, which is what it is
+        // asked for when read back.
+        Repr::Enum(e) => {
+            let variant = e
+                .other
+                .as_ref()
+                .map(|o| names::ident(&names::camel(&o.name.name)));
+            (
+                quote! {
+                    match self {
+                        Self::#variant(n) if s.is_human_readable() => s.serialize_u64(n.get()),
+                        _ => s.collect_str(self),
+                    }
+                },
+                quote! { crate::serde_impl::parse(d, #name, crate::serde_impl::Form::Text) },
+            )
+        }
         Repr::Text => (
             quote! { s.serialize_str(self.as_str()) },
             quote! { crate::serde_impl::parse(d, #name, crate::serde_impl::Form::Text) },

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::rules;
-use crate::model::{Rule, Spec, TypeDef};
+use crate::model::{EnumRule, Rule, Spec, TypeDef};
 use crate::names;
 
 /// How a type is held in Rust.
@@ -18,6 +18,8 @@ pub enum Repr<'a> {
     List { of: &'a str, sep: char },
     /// A `String`.
     Text,
+    /// A Rust enum of a closed set.
+    Enum(&'a EnumRule),
 }
 
 /// How `t` is held: a type whose rule is another type's is held as that one is. A secret
@@ -29,6 +31,7 @@ pub fn repr<'a>(spec: &'a Spec, t: &'a TypeDef) -> Repr<'a> {
             sep: *sep,
         },
         _ if t.secret => Repr::Text,
+        Rule::Enum(e) => Repr::Enum(e),
         Rule::Int { .. } => Repr::Int,
         Rule::Bool => Repr::Bool,
         _ => Repr::Text,
@@ -107,8 +110,8 @@ pub fn emit(spec: &Spec) -> TokenStream {
     quote! { #(#items)* }
 }
 
-fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
-    let ident = names::type_ident(&t.name.name);
+/// The doc of a type: its own words, where our definition comes from, its examples.
+pub fn type_doc(t: &TypeDef) -> String {
     let name = &t.name.name;
     let mut doc = format!("`{name}`: {}", super::md(&t.doc));
     if let Some(ours) = &t.ours {
@@ -127,6 +130,13 @@ fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
                 .join(", ")
         ));
     }
+    doc
+}
+
+fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
+    let ident = names::value_type(spec, &t.name.name);
+    let name = &t.name.name;
+    let doc = type_doc(t);
     let rule_doc = &t.doc;
     let secret = t.secret;
     let check = rules::check_ident(name);
@@ -214,7 +224,7 @@ fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
             }
         }
         Repr::List { of, sep } => {
-            let item = names::type_ident(of);
+            let item = names::value_type(spec, of);
             let item_name = of;
             let item_secret = spec.ty(of).is_some_and(|i| is_secret(spec, i));
             let list_secret = is_secret(spec, t);
@@ -302,6 +312,7 @@ fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
                 }
             }
         }
+        Repr::Enum(e) => super::enums::emit(spec, t, e),
         Repr::Text if secret => secret_text(t, &ident, &doc, &invalid),
         Repr::Text => {
             let body = check_body(t);

@@ -244,7 +244,6 @@ pub(crate) fn check_period(v: &str) -> ::std::result::Result<(), &'static str> {
     if n > 10u64 {
         return ::std::result::Result::Err("must be at most 10");
     }
-    let _ = n;
     ::std::result::Result::Ok(())
 }
 impl ::std::convert::From<Period> for u64 {
@@ -302,7 +301,6 @@ pub struct DomainGetInfo {
 }
 impl DomainGetInfo {
     /// A request with no arguments set.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
             domain: ::std::option::Option::None,
@@ -333,14 +331,12 @@ impl DomainGetInfo {
         this.check_in(a.at())?;
         ::std::result::Result::Ok(this)
     }
-    #[allow(unused_variables)]
     pub(crate) fn check_in(
         &self,
-        at: &crate::rt::At<'_>,
+        _at: &crate::rt::At<'_>,
     ) -> ::std::result::Result<(), crate::ValidationError> {
         ::std::result::Result::Ok(())
     }
-    #[allow(unused_variables)]
     pub(crate) fn write(&self, w: &mut crate::rt::FormWriter, _skip_key: bool) {
         if let ::std::option::Option::Some(v) = &self.domain {
             w.field("domain", v);
@@ -460,7 +456,6 @@ pub struct DomainGetNote {
 }
 impl DomainGetNote {
     /// A request with no arguments set.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
             domain: ::std::option::Option::None,
@@ -491,14 +486,12 @@ impl DomainGetNote {
         this.check_in(a.at())?;
         ::std::result::Result::Ok(this)
     }
-    #[allow(unused_variables)]
     pub(crate) fn check_in(
         &self,
-        at: &crate::rt::At<'_>,
+        _at: &crate::rt::At<'_>,
     ) -> ::std::result::Result<(), crate::ValidationError> {
         ::std::result::Result::Ok(())
     }
-    #[allow(unused_variables)]
     pub(crate) fn write(&self, w: &mut crate::rt::FormWriter, _skip_key: bool) {
         if let ::std::option::Option::Some(v) = &self.domain {
             w.field("domain", v);
@@ -585,6 +578,7 @@ pub static TYPES: [crate::TypeInfo; 2usize] = [
         ours: ::std::option::Option::None,
         secret: false,
         list: false,
+        values: &[],
         examples: &["domain.com"],
         invalid: &["", "-a.com"],
         check: |v| v.parse::<crate::types::Domain>().map(|_| ()),
@@ -595,6 +589,7 @@ pub static TYPES: [crate::TypeInfo; 2usize] = [
         ours: ::std::option::Option::None,
         secret: false,
         list: false,
+        values: &[],
         examples: &["1"],
         invalid: &["0", "11"],
         check: |v| v.parse::<crate::types::Period>().map(|_| ()),
@@ -722,7 +717,6 @@ impl Request {
     pub fn items(
         &self,
     ) -> ::std::option::Option<::std::vec::Vec<(::std::string::String, Request)>> {
-        #[allow(unreachable_patterns)]
         match self {
             Self::DomainsGetInfo(r) => {
                 ::std::option::Option::Some(

@@ -244,7 +244,6 @@ pub(crate) fn check_period(v: &str) -> ::std::result::Result<(), &'static str> {
     if n > 10u64 {
         return ::std::result::Result::Err("must be at most 10");
     }
-    let _ = n;
     ::std::result::Result::Ok(())
 }
 impl ::std::convert::From<Period> for u64 {
@@ -308,7 +307,6 @@ pub struct DomainRegister {
 }
 impl DomainRegister {
     /// A request with its required arguments; set the others with the methods below.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(domain: crate::types::Domain) -> Self {
         Self {
             domain,
@@ -341,7 +339,6 @@ impl DomainRegister {
         this.check_in(a.at())?;
         ::std::result::Result::Ok(this)
     }
-    #[allow(unused_variables)]
     pub(crate) fn check_in(
         &self,
         at: &crate::rt::At<'_>,
@@ -349,7 +346,6 @@ impl DomainRegister {
         crate::rt::require(at, "domain", &self.domain)?;
         ::std::result::Result::Ok(())
     }
-    #[allow(unused_variables)]
     pub(crate) fn write(&self, w: &mut crate::rt::FormWriter, _skip_key: bool) {
         w.field("domain", &self.domain);
         if let ::std::option::Option::Some(v) = &self.period {
@@ -407,6 +403,7 @@ pub static TYPES: [crate::TypeInfo; 2usize] = [
         ours: ::std::option::Option::None,
         secret: false,
         list: false,
+        values: &[],
         examples: &["domain.com"],
         invalid: &["", "-a.com"],
         check: |v| v.parse::<crate::types::Domain>().map(|_| ()),
@@ -417,6 +414,7 @@ pub static TYPES: [crate::TypeInfo; 2usize] = [
         ours: ::std::option::Option::None,
         secret: false,
         list: false,
+        values: &[],
         examples: &["1"],
         invalid: &["0", "11"],
         check: |v| v.parse::<crate::types::Period>().map(|_| ()),
@@ -490,7 +488,6 @@ impl Request {
     pub fn items(
         &self,
     ) -> ::std::option::Option<::std::vec::Vec<(::std::string::String, Request)>> {
-        #[allow(unreachable_patterns)]
         match self {
             _ => ::std::option::Option::None,
         }

@@ -102,7 +102,6 @@ pub(crate) fn check_number(v: &str) -> ::std::result::Result<(), &'static str> {
     if n > 9u64 {
         return ::std::result::Result::Err("must be at most 9");
     }
-    let _ = n;
     ::std::result::Result::Ok(())
 }
 impl ::std::convert::From<Number> for u64 {
@@ -1267,13 +1266,13 @@ impl<'de> ::serde::Deserialize<'de> for Alias {
 ///
 /// A secret: read it with `expose_secret()` ([`crate::ExposeSecret`]); `Debug` shows `***`, there is no `Display`, and it is zeroized when dropped.
 #[derive(Clone)]
-pub struct Secret(::secrecy::SecretString);
-impl ::secrecy::ExposeSecret<str> for Secret {
+pub struct SecretLine(::secrecy::SecretString);
+impl ::secrecy::ExposeSecret<str> for SecretLine {
     fn expose_secret(&self) -> &str {
         ::secrecy::ExposeSecret::expose_secret(&self.0)
     }
 }
-impl ::std::str::FromStr for Secret {
+impl ::std::str::FromStr for SecretLine {
     type Err = crate::InvalidValue;
     fn from_str(v: &str) -> ::std::result::Result<Self, Self::Err> {
         match check_secret(v) {
@@ -1293,13 +1292,13 @@ impl ::std::str::FromStr for Secret {
         }
     }
 }
-impl ::std::convert::TryFrom<&str> for Secret {
+impl ::std::convert::TryFrom<&str> for SecretLine {
     type Error = crate::InvalidValue;
     fn try_from(v: &str) -> ::std::result::Result<Self, Self::Error> {
         v.parse()
     }
 }
-impl ::std::convert::TryFrom<::std::string::String> for Secret {
+impl ::std::convert::TryFrom<::std::string::String> for SecretLine {
     type Error = crate::InvalidValue;
     fn try_from(v: ::std::string::String) -> ::std::result::Result<Self, Self::Error> {
         let v = ::secrecy::SecretString::from(v);
@@ -1318,19 +1317,19 @@ impl ::std::convert::TryFrom<::std::string::String> for Secret {
         }
     }
 }
-impl ::std::cmp::PartialEq for Secret {
+impl ::std::cmp::PartialEq for SecretLine {
     fn eq(&self, other: &Self) -> bool {
         ::secrecy::ExposeSecret::expose_secret(&self.0)
             == ::secrecy::ExposeSecret::expose_secret(&other.0)
     }
 }
-impl ::std::cmp::Eq for Secret {}
-impl ::std::fmt::Debug for Secret {
+impl ::std::cmp::Eq for SecretLine {}
+impl ::std::fmt::Debug for SecretLine {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(concat!(stringify!(Secret), "(***)"))
+        f.write_str(concat!(stringify!(SecretLine), "(***)"))
     }
 }
-impl crate::rt::Wire for Secret {
+impl crate::rt::Wire for SecretLine {
     const SECRET: bool = true;
     fn wire(&self, out: &mut ::std::string::String) {
         out.push_str(::secrecy::ExposeSecret::expose_secret(&self.0))
@@ -1339,7 +1338,7 @@ impl crate::rt::Wire for Secret {
         ::secrecy::ExposeSecret::expose_secret(&self.0).trim().is_empty()
     }
 }
-impl crate::rt::FromArg for Secret {
+impl crate::rt::FromArg for SecretLine {
     const TYPE: &'static str = "secret";
     const SECRET: bool = true;
 }
@@ -1355,7 +1354,7 @@ pub(crate) fn check_secret(v: &str) -> ::std::result::Result<(), &'static str> {
     }
     ::std::result::Result::Ok(())
 }
-impl ::serde::Serialize for Secret {
+impl ::serde::Serialize for SecretLine {
     fn serialize<S: ::serde::Serializer>(
         &self,
         s: S,
@@ -1363,7 +1362,7 @@ impl ::serde::Serialize for Secret {
         crate::serde_impl::wire_str(self, s)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for Secret {
+impl<'de> ::serde::Deserialize<'de> for SecretLine {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -1374,28 +1373,28 @@ impl<'de> ::serde::Deserialize<'de> for Secret {
 ///
 /// Examples: `"x, y"`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Secrets(::std::vec::Vec<Secret>);
+pub struct Secrets(::std::vec::Vec<SecretLine>);
 impl Secrets {
     /// A list of values that are valid already.
-    pub fn new(items: ::std::vec::Vec<Secret>) -> Self {
+    pub fn new(items: ::std::vec::Vec<SecretLine>) -> Self {
         Self(items)
     }
     /// The values.
-    pub fn as_slice(&self) -> &[Secret] {
+    pub fn as_slice(&self) -> &[SecretLine] {
         &self.0
     }
     /// The values, owned.
-    pub fn into_vec(self) -> ::std::vec::Vec<Secret> {
+    pub fn into_vec(self) -> ::std::vec::Vec<SecretLine> {
         self.0
     }
 }
-impl ::std::convert::From<::std::vec::Vec<Secret>> for Secrets {
-    fn from(items: ::std::vec::Vec<Secret>) -> Self {
+impl ::std::convert::From<::std::vec::Vec<SecretLine>> for Secrets {
+    fn from(items: ::std::vec::Vec<SecretLine>) -> Self {
         Self(items)
     }
 }
-impl ::std::iter::FromIterator<Secret> for Secrets {
-    fn from_iter<I: ::std::iter::IntoIterator<Item = Secret>>(iter: I) -> Self {
+impl ::std::iter::FromIterator<SecretLine> for Secrets {
+    fn from_iter<I: ::std::iter::IntoIterator<Item = SecretLine>>(iter: I) -> Self {
         Self(iter.into_iter().collect())
     }
 }
@@ -1527,6 +1526,180 @@ impl<'de> ::serde::Deserialize<'de> for Hidden {
         crate::serde_impl::parse(d, "hidden", crate::serde_impl::Form::List(','))
     }
 }
+/// `pair`: One of two codes; values that are not identifiers get sanitised variant names.
+///
+/// Examples: `"ab"`, `"cd"`, `"1"`, `"x.y"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Pair {
+    /// `ab`.
+    Ab,
+    /// `cd`: the second.
+    Cd,
+    /// `1`.
+    V1,
+    /// `x.y`.
+    XY,
+}
+impl Pair {
+    /// Every variant, in the spec's order.
+    pub const ALL: &'static [Self] = &[Self::Ab, Self::Cd, Self::V1, Self::XY];
+    /// Every wire value, in the spec's order.
+    pub const VALUES: &'static [&'static str] = &["ab", "cd", "1", "x.y"];
+    /// The wire value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ab => "ab",
+            Self::Cd => "cd",
+            Self::V1 => "1",
+            Self::XY => "x.y",
+        }
+    }
+}
+impl ::std::str::FromStr for Pair {
+    type Err = crate::InvalidValue;
+    fn from_str(v: &str) -> ::std::result::Result<Self, Self::Err> {
+        match v {
+            "ab" => ::std::result::Result::Ok(Self::Ab),
+            "cd" => ::std::result::Result::Ok(Self::Cd),
+            "1" => ::std::result::Result::Ok(Self::V1),
+            "x.y" => ::std::result::Result::Ok(Self::XY),
+            _ => {
+                ::std::result::Result::Err(
+                    crate::InvalidValue::new(
+                        "pair",
+                        "One of two codes; values that are not identifiers get sanitised variant names.",
+                        "must be one of \"ab\", \"cd\", \"1\", \"x.y\"",
+                        ::std::option::Option::Some(v),
+                    ),
+                )
+            }
+        }
+    }
+}
+impl ::std::convert::TryFrom<&str> for Pair {
+    type Error = crate::InvalidValue;
+    fn try_from(v: &str) -> ::std::result::Result<Self, Self::Error> {
+        v.parse()
+    }
+}
+impl ::std::fmt::Display for Pair {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl crate::rt::Wire for Pair {
+    fn wire(&self, out: &mut ::std::string::String) {
+        out.push_str(self.as_str())
+    }
+    fn is_blank(&self) -> bool {
+        false
+    }
+}
+impl crate::rt::FromArg for Pair {
+    const TYPE: &'static str = "pair";
+}
+impl ::serde::Serialize for Pair {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Pair {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_impl::parse(d, "pair", crate::serde_impl::Form::Text)
+    }
+}
+/// `size`: A number of rows, or ALL.
+///
+/// Examples: `"ALL"`, `"5"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Size {
+    /// `ALL`.
+    All,
+    /// A value of `number`.
+    Rows(crate::types::Number),
+}
+impl ::std::str::FromStr for Size {
+    type Err = crate::InvalidValue;
+    fn from_str(v: &str) -> ::std::result::Result<Self, Self::Err> {
+        match v {
+            "ALL" => ::std::result::Result::Ok(Self::All),
+            _ => {
+                v.parse::<crate::types::Number>()
+                    .map(Self::Rows)
+                    .map_err(|_| {
+                        crate::InvalidValue::new(
+                            "size",
+                            "A number of rows, or ALL.",
+                            "must be one of \"ALL\", or a valid number",
+                            ::std::option::Option::Some(v),
+                        )
+                    })
+            }
+        }
+    }
+}
+impl ::std::convert::TryFrom<&str> for Size {
+    type Error = crate::InvalidValue;
+    fn try_from(v: &str) -> ::std::result::Result<Self, Self::Error> {
+        v.parse()
+    }
+}
+impl ::std::convert::From<crate::types::Number> for Size {
+    /// [`Size::Rows`].
+    fn from(n: crate::types::Number) -> Self {
+        Self::Rows(n)
+    }
+}
+impl ::std::fmt::Display for Size {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            Self::All => f.write_str("ALL"),
+            Self::Rows(n) => ::std::fmt::Display::fmt(n, f),
+        }
+    }
+}
+impl crate::rt::Wire for Size {
+    fn wire(&self, out: &mut ::std::string::String) {
+        match self {
+            Self::All => out.push_str("ALL"),
+            Self::Rows(n) => crate::rt::Wire::wire(n, out),
+        }
+    }
+    fn is_blank(&self) -> bool {
+        match self {
+            Self::Rows(n) => crate::rt::Wire::is_blank(n),
+            _ => false,
+        }
+    }
+}
+impl crate::rt::FromArg for Size {
+    const TYPE: &'static str = "size";
+}
+impl ::serde::Serialize for Size {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        match self {
+            Self::Rows(n) if s.is_human_readable() => s.serialize_u64(n.get()),
+            _ => s.collect_str(self),
+        }
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Size {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::serde_impl::parse(d, "size", crate::serde_impl::Form::Text)
+    }
+}
 // file: requests.rs
 // Generated by domaincontext-codegen from spec/. Do not edit: edit the spec.
 /// `everything`: Takes one argument of each type.
@@ -1536,15 +1709,17 @@ pub struct Everything {
     /// `number` (number): A number from 2 to 9.
     pub number: ::std::option::Option<crate::types::Number>,
     /// `flag` (flag): A flag.
-    pub flag: ::std::option::Option<crate::types::Flag>,
+    pub flag: ::std::option::Option<bool>,
     /// `day` (day): A date.
     pub day: ::std::option::Option<crate::types::Day>,
     /// `address` (address): An IP address.
     pub address: ::std::option::Option<crate::types::Address>,
     /// `code` (code, required): Two to four lower-case letters or digits, a letter first, "-" not last.
-    ///
-    /// One of: `ab`, `cd`.
     pub code: crate::types::Code,
+    /// `pair` (pair, required): One of two codes; values that are not identifiers get sanitised variant names.
+    pub pair: crate::types::Pair,
+    /// `size` (size): A number of rows, or ALL.
+    pub size: ::std::option::Option<crate::types::Size>,
     /// `phone` (phone): Digits, with a plus only first.
     pub phone: ::std::option::Option<crate::types::Phone>,
     /// `link` (link): An http URL.
@@ -1558,7 +1733,7 @@ pub struct Everything {
     /// `alias` (alias): The same rule as code.
     pub alias: ::std::option::Option<crate::types::Alias>,
     /// `secret` (secret): A secret line.
-    pub secret: ::std::option::Option<crate::types::Secret>,
+    pub secret: ::std::option::Option<crate::types::SecretLine>,
     /// `secrets` (secrets): A comma-separated list of secrets.
     pub secrets: ::std::option::Option<crate::types::Secrets>,
     /// `hidden` (hidden): A list of codes that is secret as a whole.
@@ -1568,14 +1743,15 @@ pub struct Everything {
 }
 impl Everything {
     /// A request with its required arguments; set the others with the methods below.
-    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(code: crate::types::Code) -> Self {
+    pub fn new(code: crate::types::Code, pair: crate::types::Pair) -> Self {
         Self {
             number: ::std::option::Option::None,
             flag: ::std::option::Option::None,
             day: ::std::option::Option::None,
             address: ::std::option::Option::None,
             code,
+            pair,
+            size: ::std::option::Option::None,
             phone: ::std::option::Option::None,
             link: ::std::option::Option::None,
             path: ::std::option::Option::None,
@@ -1594,7 +1770,7 @@ impl Everything {
         self
     }
     /// Sets `flag`.
-    pub fn flag(mut self, value: crate::types::Flag) -> Self {
+    pub fn flag(mut self, value: bool) -> Self {
         self.flag = ::std::option::Option::Some(value);
         self
     }
@@ -1606,6 +1782,11 @@ impl Everything {
     /// Sets `address`.
     pub fn address(mut self, value: crate::types::Address) -> Self {
         self.address = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `size`.
+    pub fn size(mut self, value: crate::types::Size) -> Self {
+        self.size = ::std::option::Option::Some(value);
         self
     }
     /// Sets `phone`.
@@ -1639,7 +1820,7 @@ impl Everything {
         self
     }
     /// Sets `secret`.
-    pub fn secret(mut self, value: crate::types::Secret) -> Self {
+    pub fn secret(mut self, value: crate::types::SecretLine) -> Self {
         self.secret = ::std::option::Option::Some(value);
         self
     }
@@ -1682,6 +1863,8 @@ impl Everything {
                 "day",
                 "address",
                 "code",
+                "pair",
+                "size",
                 "phone",
                 "link",
                 "path",
@@ -1697,10 +1880,12 @@ impl Everything {
         )?;
         let this = Self {
             number: a.optional("number")?,
-            flag: a.optional("flag")?,
+            flag: a.optional::<crate::types::Flag>("flag")?.map(crate::types::Flag::get),
             day: a.optional("day")?,
             address: a.optional("address")?,
             code: a.required("code")?,
+            pair: a.required("pair")?,
+            size: a.optional("size")?,
             phone: a.optional("phone")?,
             link: a.optional("link")?,
             path: a.optional("path")?,
@@ -1715,27 +1900,20 @@ impl Everything {
         this.check_in(a.at())?;
         ::std::result::Result::Ok(this)
     }
-    #[allow(unused_variables)]
     pub(crate) fn check_in(
         &self,
         at: &crate::rt::At<'_>,
     ) -> ::std::result::Result<(), crate::ValidationError> {
         crate::rt::require(at, "code", &self.code)?;
-        crate::rt::one_of(
-            at,
-            "code",
-            ::std::option::Option::Some(&self.code),
-            &["ab", "cd"],
-        )?;
+        crate::rt::require(at, "pair", &self.pair)?;
         ::std::result::Result::Ok(())
     }
-    #[allow(unused_variables)]
     pub(crate) fn write(&self, w: &mut crate::rt::FormWriter, _skip_key: bool) {
         if let ::std::option::Option::Some(v) = &self.number {
             w.field("number", v);
         }
-        if let ::std::option::Option::Some(v) = &self.flag {
-            w.field("flag", v);
+        if let ::std::option::Option::Some(v) = self.flag {
+            w.field("flag", &crate::types::Flag::from(v));
         }
         if let ::std::option::Option::Some(v) = &self.day {
             w.field("day", v);
@@ -1744,6 +1922,10 @@ impl Everything {
             w.field("address", v);
         }
         w.field("code", &self.code);
+        w.field("pair", &self.pair);
+        if let ::std::option::Option::Some(v) = &self.size {
+            w.field("size", v);
+        }
         if let ::std::option::Option::Some(v) = &self.phone {
             w.field("phone", v);
         }
@@ -1824,7 +2006,9 @@ impl crate::Client {
     /// - `flag` (flag)
     /// - `day` (day)
     /// - `address` (address)
-    /// - `code` (code, required), one of `ab`, `cd`
+    /// - `code` (code, required)
+    /// - `pair` (pair, required), one of `ab`, `cd`, `1`, `x.y`
+    /// - `size` (size)
     /// - `phone` (phone)
     /// - `link` (link)
     /// - `path` (path)
@@ -1847,13 +2031,14 @@ impl crate::Client {
 // file: registry.rs
 // Generated by domaincontext-codegen from spec/. Do not edit: edit the spec.
 /// Every argument type of the spec, in spec order.
-pub static TYPES: [crate::TypeInfo; 14usize] = [
+pub static TYPES: [crate::TypeInfo; 16usize] = [
     crate::TypeInfo {
         name: "number",
         doc: "A number from 2 to 9.",
         ours: ::std::option::Option::None,
         secret: false,
         list: false,
+        values: &[],
         examples: &["2", "9"],
         invalid: &["1", "10", "x"],
         check: |v| v.parse::<crate::types::Number>().map(|_| ()),
@@ -1864,6 +2049,7 @@ pub static TYPES: [crate::TypeInfo; 14usize] = [
         ours: ::std::option::Option::None,
         secret: false,
         list: false,
+        values: &[],
         examples: &["1", "0"],
         invalid: &["yes"],
         check: |v| v.parse::<crate::types::Flag>().map(|_| ()),
@@ -1874,6 +2060,7 @@ pub static TYPES: [crate::TypeInfo; 14usize] = [
         ours: ::std::option::Option::None,
         secret: false,
         list: false,
+        values: &[],
         examples: &["2024-02-29"],
         invalid: &["2023-02-29"],
         check: |v| v.parse::<crate::types::Day>().map(|_| ()),
@@ -1884,6 +2071,7 @@ pub static TYPES: [crate::TypeInfo; 14usize] = [
         ours: ::std::option::Option::None,
         secret: false,
         list: false,
+        values: &[],
         examples: &["127.0.0.1", "::1"],
         invalid: &["1.2.3"],
         check: |v| v.parse::<crate::types::Address>().map(|_| ()),
@@ -1894,6 +2082,7 @@ pub static TYPES: [crate::TypeInfo; 14usize] = [
         ours: ::std::option::Option::None,
         secret: false,
         list: false,
+        values: &[],
         examples: &["ab", "a1-b"],
         invalid: &["a", "1ab", "ab-", "abcde"],
         check: |v| v.parse::<crate::types::Code>().map(|_| ()),
@@ -1904,6 +2093,7 @@ pub static TYPES: [crate::TypeInfo; 14usize] = [
         ours: ::std::option::Option::None,
         secret: false,
         list: false,
+        values: &[],
         examples: &["+123"],
         invalid: &["1+23"],
         check: |v| v.parse::<crate::types::Phone>().map(|_| ()),
@@ -1914,6 +2104,7 @@ pub static TYPES: [crate::TypeInfo; 14usize] = [
         ours: ::std::option::Option::None,
         secret: false,
         list: false,
+        values: &[],
         examples: &["http://a"],
         invalid: &["ftp://a"],
         check: |v| v.parse::<crate::types::Link>().map(|_| ()),
@@ -1924,6 +2115,7 @@ pub static TYPES: [crate::TypeInfo; 14usize] = [
         ours: ::std::option::Option::None,
         secret: false,
         list: false,
+        values: &[],
         examples: &["*.ab", "ab.cd.ef"],
         invalid: &["ab.cd.ef.gh", "ab.*"],
         check: |v| v.parse::<crate::types::Path>().map(|_| ()),
@@ -1934,6 +2126,7 @@ pub static TYPES: [crate::TypeInfo; 14usize] = [
         ours: ::std::option::Option::None,
         secret: false,
         list: false,
+        values: &[],
         examples: &["", "*", "ab"],
         invalid: &["**"],
         check: |v| v.parse::<crate::types::Marker>().map(|_| ()),
@@ -1944,6 +2137,7 @@ pub static TYPES: [crate::TypeInfo; 14usize] = [
         ours: ::std::option::Option::None,
         secret: false,
         list: true,
+        values: &[],
         examples: &["ab, cd"],
         invalid: &["ab,,cd"],
         check: |v| v.parse::<crate::types::Codes>().map(|_| ()),
@@ -1954,6 +2148,7 @@ pub static TYPES: [crate::TypeInfo; 14usize] = [
         ours: ::std::option::Option::None,
         secret: false,
         list: false,
+        values: &[],
         examples: &["ab"],
         invalid: &["a"],
         check: |v| v.parse::<crate::types::Alias>().map(|_| ()),
@@ -1964,9 +2159,10 @@ pub static TYPES: [crate::TypeInfo; 14usize] = [
         ours: ::std::option::Option::None,
         secret: true,
         list: false,
+        values: &[],
         examples: &["x"],
         invalid: &["a\nb"],
-        check: |v| v.parse::<crate::types::Secret>().map(|_| ()),
+        check: |v| v.parse::<crate::types::SecretLine>().map(|_| ()),
     },
     crate::TypeInfo {
         name: "secrets",
@@ -1974,6 +2170,7 @@ pub static TYPES: [crate::TypeInfo; 14usize] = [
         ours: ::std::option::Option::None,
         secret: true,
         list: true,
+        values: &[],
         examples: &["x, y"],
         invalid: &["x,,y"],
         check: |v| v.parse::<crate::types::Secrets>().map(|_| ()),
@@ -1984,9 +2181,32 @@ pub static TYPES: [crate::TypeInfo; 14usize] = [
         ours: ::std::option::Option::None,
         secret: true,
         list: true,
+        values: &[],
         examples: &["ab, cd"],
         invalid: &["ab,,cd"],
         check: |v| v.parse::<crate::types::Hidden>().map(|_| ()),
+    },
+    crate::TypeInfo {
+        name: "pair",
+        doc: "One of two codes; values that are not identifiers get sanitised variant names.",
+        ours: ::std::option::Option::None,
+        secret: false,
+        list: false,
+        values: &["ab", "cd", "1", "x.y"],
+        examples: &["ab", "cd", "1", "x.y"],
+        invalid: &["AB", ""],
+        check: |v| v.parse::<crate::types::Pair>().map(|_| ()),
+    },
+    crate::TypeInfo {
+        name: "size",
+        doc: "A number of rows, or ALL.",
+        ours: ::std::option::Option::None,
+        secret: false,
+        list: false,
+        values: &[],
+        examples: &["ALL", "5"],
+        invalid: &["all", "1"],
+        check: |v| v.parse::<crate::types::Size>().map(|_| ()),
     },
 ];
 /// Every command of the spec, in spec order.
@@ -2048,7 +2268,27 @@ pub static COMMANDS: [crate::CommandInfo; 1usize] = [
                 kind: crate::ArgKind::Type("code"),
                 required: true,
                 default: ::std::option::Option::None,
-                one_of: &["ab", "cd"],
+                one_of: &[],
+                doc: ::std::option::Option::None,
+                ours: ::std::option::Option::None,
+                fields: &[],
+            },
+            crate::ArgInfo {
+                name: "pair",
+                kind: crate::ArgKind::Type("pair"),
+                required: true,
+                default: ::std::option::Option::None,
+                one_of: &["ab", "cd", "1", "x.y"],
+                doc: ::std::option::Option::None,
+                ours: ::std::option::Option::None,
+                fields: &[],
+            },
+            crate::ArgInfo {
+                name: "size",
+                kind: crate::ArgKind::Type("size"),
+                required: false,
+                default: ::std::option::Option::None,
+                one_of: &[],
                 doc: ::std::option::Option::None,
                 ours: ::std::option::Option::None,
                 fields: &[],
@@ -2186,7 +2426,6 @@ impl Request {
     pub fn items(
         &self,
     ) -> ::std::option::Option<::std::vec::Vec<(::std::string::String, Request)>> {
-        #[allow(unreachable_patterns)]
         match self {
             _ => ::std::option::Option::None,
         }

@@ -3,7 +3,7 @@
 //! reissue, cancel, renew, validation, notifications, CSR generation and decoding.
 
 use domaincontext::requests::{CertificateIssue, CertificatePurchase, CertificatesSearch};
-use domaincontext::types::{Bool, Email, Emails, Id, Label, Text};
+use domaincontext::types::{Email, Emails, Id, Label, Text};
 use serde_json::{Value, json};
 
 use super::{client_of, debit, funds, items, opt, text};
@@ -295,7 +295,7 @@ pub fn generate_csr(f: CsrFields<'_>) -> Res {
 }
 
 /// `certificateDecodeCSR`. `brand` is accepted and not used.
-pub fn decode_csr(csr: Option<&Text>, wildcard: Option<Bool>) -> Res {
+pub fn decode_csr(csr: Option<&Text>, wildcard: Option<bool>) -> Res {
     let Some(csr) = csr else {
         return fail!("csr must be set");
     };
@@ -305,7 +305,7 @@ pub fn decode_csr(csr: Option<&Text>, wildcard: Option<Bool>) -> Res {
     let field = |k: &str| subject.get(k).cloned().unwrap_or_default();
     let cn = field("CN");
     let is_wildcard = cn.starts_with("*.");
-    if wildcard.is_some_and(|w| w.get()) && !is_wildcard {
+    if wildcard == Some(true) && !is_wildcard {
         return fail!("the csr's common name {cn} is not a wildcard");
     }
     Ok(json!({
@@ -457,8 +457,7 @@ pub fn search(s: &State, who: &str, r: &CertificatesSearch) -> Res {
         .filter(|c| r.product_id.is_none_or(|id| id.get() == c.product_id))
         .filter(|c| opt(&r.name).is_none_or(|n| c.name.contains(&n.to_lowercase())))
         .filter(|c| {
-            opt(&r.r#type)
-                .is_none_or(|t| s.products.get(&c.product_id).is_some_and(|p| p.kind == t))
+            opt(&r.kind).is_none_or(|t| s.products.get(&c.product_id).is_some_and(|p| p.kind == t))
         })
         .filter(|c| {
             opt(&r.type_label)

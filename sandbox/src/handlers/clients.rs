@@ -52,7 +52,7 @@ pub fn create(s: &mut State, who: &str, r: &ClientCreate) -> Res {
     }
     let currency = account(s, who)?.currency.clone();
     let mut fields = contact_fields!(r);
-    if let Some(t) = &r.r#type {
+    if let Some(t) = &r.kind {
         fields.insert("type".to_owned(), t.as_str().to_owned());
     }
     let contact = super::contacts::insert(s, &login, fields);
@@ -162,7 +162,7 @@ pub fn tariffs(s: &State, r: &TariffsGetAvailable) -> Res {
             return fail!("seller not found: {seller}");
         }
     }
-    let kind = opt(&r.r#type);
+    let kind = opt(&r.kind);
     Ok(Value::Array(
         s.tariffs
             .values()

@@ -22,11 +22,15 @@ macro_rules! contact_fields {
         contact_fields!(@req m, r, email, first_name, street1, city, postal_code, country, voice_phone);
         contact_fields!(@opt m, r, last_name, birth_date, organization, street2, street3, province,
             fax_phone, emails, passport_no, passport_date, passport_by, organization_ru, inn, kpp,
-            director_name, isresident);
+            director_name);
+        contact_fields!(@flag m, r, isresident);
         m
     }};
     (@req $m:ident, $r:ident, $($f:ident),*) => {
         $( $m.insert(stringify!($f).to_owned(), $crate::handlers::text(&$r.$f)); )*
+    };
+    (@flag $m:ident, $r:ident, $($f:ident),*) => {
+        $( if let Some(v) = $r.$f { $m.insert(stringify!($f).to_owned(), if v { "1" } else { "0" }.to_owned()); } )*
     };
     (@opt $m:ident, $r:ident, $($f:ident),*) => {
         $( if let Some(v) = $crate::handlers::opt(&$r.$f) { $m.insert(stringify!($f).to_owned(), v); } )*
@@ -85,7 +89,7 @@ pub fn insert(s: &mut State, who: &str, fields: BTreeMap<String, String>) -> u64
 /// `contactCreate`.
 pub fn create(s: &mut State, who: &str, r: &ContactCreate) -> Res {
     let mut fields = contact_fields!(r);
-    if let Some(t) = &r.r#type {
+    if let Some(t) = &r.kind {
         fields.insert("type".to_owned(), t.as_str().to_owned());
     }
     let id = insert(s, who, fields);
@@ -169,6 +173,6 @@ pub fn search(s: &State, who: &str, r: &ContactsSearch) -> Res {
     search::page(
         rows,
         FIELDS,
-        Paging::of(&r.orderby, &r.limit, r.page, r.count),
+        Paging::of(&r.orderby, r.limit, r.page, r.count),
     )
 }

@@ -45,7 +45,7 @@ macro_rules! record_args {
                     *k,
                     $crate::handlers::dns::RecordArgs {
                         name: $crate::handlers::opt(&r.name),
-                        kind: $crate::handlers::opt(&r.r#type),
+                        kind: $crate::handlers::opt(&r.kind),
                         value: $crate::handlers::opt(&r.value),
                         no: r.no.map(|n| n.get()),
                         ttl: r.ttl.map(|n| n.get()),

@@ -180,7 +180,7 @@ pub fn search(s: &State, who: &str, r: &DomainsSearch) -> Res {
     let sellers = search::list(r.seller.as_ref().map(|l| l.as_slice()));
     let like = opt(&r.domain).map(|l| l.to_lowercase());
     let state = opt(&r.state);
-    let show_dns = r.show_dns.is_some_and(|b| b.get());
+    let show_dns = r.show_dns == Some(true);
     let found: Vec<&Domain> = s
         .domains
         .values()
@@ -203,7 +203,7 @@ pub fn search(s: &State, who: &str, r: &DomainsSearch) -> Res {
         }
         row
     };
-    let paging = Paging::of(&r.orderby, &r.limit, r.page, r.count);
+    let paging = Paging::of(&r.orderby, r.limit, r.page, r.count);
     if paging.orderby.is_some() {
         return search::page(found.iter().map(|d| full(d)).collect(), FIELDS, paging);
     }

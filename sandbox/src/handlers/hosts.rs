@@ -192,6 +192,6 @@ pub fn search(s: &State, who: &str, r: &HostsSearch) -> Res {
     search::page(
         rows,
         FIELDS,
-        Paging::of(&r.orderby, &r.limit, r.page, r.count),
+        Paging::of(&r.orderby, r.limit, r.page, r.count),
     )
 }

@@ -3,7 +3,7 @@
 //! live CD boot, info, lists and search.
 
 use domaincontext::requests::{ServerBuy, ServersGetList, ServersSearch};
-use domaincontext::types::{Eid, Id, Months, Server as ServerName};
+use domaincontext::types::{Eid, Id, LiveImage, Months, Server as ServerName};
 use serde_json::{Value, json};
 
 use super::{debit, funds, opt};
@@ -118,6 +118,10 @@ pub fn buy(s: &mut State, who: &str, r: &ServerBuy) -> Res {
         return fail!("tariff not found: {name}");
     };
     let os = image(s, r.osimage.as_str(), &t.kind)?.name.clone();
+    // The clusters are numbered on the wire: `1`, `2`.
+    let Ok(cluster_id) = r.cluster_id.as_str().parse::<u64>() else {
+        return fail!("cluster not found: {}", r.cluster_id);
+    };
     let months = months_of(r.amount.as_ref());
     let price = t.price.times(months);
     funds(s, who, price)?;
@@ -128,7 +132,7 @@ pub fn buy(s: &mut State, who: &str, r: &ServerBuy) -> Res {
         name: format!("vds{id}"),
         client: who.to_owned(),
         tariff_id: t.id,
-        cluster_id: r.cluster_id.get(),
+        cluster_id,
         os,
         panel: opt(&r.panel).unwrap_or_default(),
         state: "running".to_owned(),
@@ -284,10 +288,10 @@ pub fn boot_live(
     who: &str,
     id: Option<Id>,
     name: Option<&ServerName>,
-    osimage: Option<&Eid>,
+    osimage: Option<LiveImage>,
 ) -> Res {
     let id = find(s, who, id, name)?;
-    let image = osimage.map_or("freebsdx64.live", |o| o.as_str());
+    let image = osimage.map_or("freebsdx64.live", LiveImage::as_str);
     if !s.osimages.iter().any(|o| o.live && o.name == image) {
         return fail!("live CD image not found: {image}");
     }
@@ -348,7 +352,7 @@ pub fn search(s: &State, who: &str, r: &ServersSearch) -> Res {
         })
         .map(|v| row(s, v))
         .collect();
-    search::page(rows, FIELDS, Paging::of(&r.orderby, &r.limit, r.page, None))
+    search::page(rows, FIELDS, Paging::of(&r.orderby, r.limit, r.page, None))
 }
 
 /// The months of an `amount` (1 when it is left out, as the API's default).
