@@ -455,9 +455,13 @@ impl Client {
         options: CallOptions,
     ) -> Result<C::Output, Error> {
         let reply = self.send(request, options).await?;
-        let info = request.info();
-        <C::Output as crate::answer::FromReply>::from_reply(reply)
-            .map_err(|e| e.for_command(info.name, info.effect == Effect::Change, Vec::new()))
+        <C::Output as crate::answer::FromReply>::from_reply(reply).map_err(|e| {
+            e.for_command(
+                request.name(),
+                request.effect() == Effect::Change,
+                Vec::new(),
+            )
+        })
     }
 
     /// Validates and sends any command's `request`, and gives its answer undecoded: the

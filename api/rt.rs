@@ -755,27 +755,6 @@ pub fn require_some(at: &At<'_>, name: &str, empty: bool) -> Result<(), Validati
     }
 }
 
-/// The value, when given, must be one of `allowed`.
-pub fn one_of<W: Wire + ?Sized>(
-    at: &At<'_>,
-    name: &str,
-    value: Option<&W>,
-    allowed: &'static [&'static str],
-) -> Result<(), ValidationError> {
-    match value {
-        Some(v) => {
-            let text = wire_string(v);
-            if allowed.contains(&text.as_str()) {
-                Ok(())
-            } else {
-                let value = if W::SECRET { REDACTED.to_owned() } else { text };
-                Err(at.error(name, Problem::NotOneOf { allowed, value }))
-            }
-        }
-        None => Ok(()),
-    }
-}
-
 /// Two bulk items with the same key would merge on the wire.
 pub fn duplicate_key(at: &At<'_>, key: &str) -> ValidationError {
     at.error(key, Problem::DuplicateKey)
@@ -820,82 +799,4 @@ fn distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
-}
-
-/// An answer's whole number: a JSON integer, or digits (with a sign) in a string.
-pub fn answer_int(v: &Value) -> Option<i64> {
-    match v {
-        Value::Number(n) => n.as_i64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }
-}
-
-/// An answer's text: a string, or a number written as text.
-pub fn answer_text(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
-}
-
-/// A secret of an answer (an auth code): text or a number as its text; any other value
-/// as its JSON text, so that it is never kept in plain sight among the unnamed fields.
-pub fn answer_secret(v: &Value) -> Option<crate::Secret> {
-    match v {
-        Value::String(s) => Some(crate::Secret::new(s.as_str())),
-        other => Some(crate::Secret::new(other.to_string())),
-    }
-}
-
-/// An amount of money as its decimal text (`"990.00"`, or a JSON number written out).
-pub fn answer_money(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) if s.trim().parse::<f64>().is_ok() => Some(s.trim().to_owned()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
-}
-
-/// A flag: `true`/`false`, `1`/`0`, or those as text (also `t`/`f`).
-pub fn answer_flag(v: &Value) -> Option<bool> {
-    match v {
-        Value::Bool(b) => Some(*b),
-        Value::Number(n) => match n.as_i64() {
-            Some(1) => Some(true),
-            Some(0) => Some(false),
-            _ => None,
-        },
-        Value::String(s) => match s.trim() {
-            "1" | "true" | "t" => Some(true),
-            "0" | "false" | "f" | "" => Some(false),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-/// A list of text: an array of strings or numbers, or comma-joined text.
-pub fn answer_list(v: &Value) -> Option<Vec<String>> {
-    match v {
-        Value::Array(items) => items.iter().map(answer_text).collect(),
-        Value::String(s) => Some(
-            s.split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-                .collect(),
-        ),
-        _ => None,
-    }
-}
-
-/// The rows of an answer: the items of an array, or the values of an object keyed by id.
-pub fn answer_rows(v: &Value) -> Vec<&Value> {
-    match v {
-        Value::Array(items) => items.iter().collect(),
-        Value::Object(map) => map.values().collect(),
-        _ => Vec::new(),
-    }
 }

@@ -35,7 +35,7 @@ fn client(s: &Running, limit: Option<RateLimit>) -> Client {
 /// How many rows the demo account has, by the API's own count.
 async fn total(c: &Client) -> usize {
     let reply = c
-        .call_raw(&DomainsSearch::new().count(true.into()))
+        .call_raw(&DomainsSearch::new().count(true))
         .await
         .expect("count");
     reply.raw().as_u64().expect("a number") as usize

@@ -320,7 +320,9 @@ fn subcommand(info: &'static CommandInfo) -> Command {
                     arg = arg.num_args(0..=1).default_missing_value("1");
                 }
                 if !a.one_of.is_empty() {
-                    arg = arg.value_parser(PossibleValuesParser::new(a.one_of.iter().copied()));
+                    arg = arg.value_parser(OneOrBlank(PossibleValuesParser::new(
+                        a.one_of.iter().copied(),
+                    )));
                 }
                 cmd.arg(arg)
             }
@@ -339,4 +341,32 @@ fn subcommand(info: &'static CommandInfo) -> Command {
         };
     }
     cmd
+}
+
+/// The allowed values of a closed set, or a blank value: blank means "not given" (HTML
+/// forms send every field), and the argument reader decides what that means for the
+/// argument. Help, errors and completions still list the allowed values.
+#[derive(Clone)]
+struct OneOrBlank(PossibleValuesParser);
+
+impl clap::builder::TypedValueParser for OneOrBlank {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        match value.to_str() {
+            Some(v) if v.trim().is_empty() => Ok(v.to_owned()),
+            _ => self.0.parse_ref(cmd, arg, value),
+        }
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        self.0.possible_values()
+    }
 }

@@ -198,7 +198,7 @@ fn usage_errors_say_everything() {
         ),
         (
             &["tariffsGetAvailable", "--type", "vps"],
-            "error: invalid value 'vps' for '--type <ref>'\n  [possible values: domain, ovds, svds]\n\n  tip: a similar value exists: 'svds'\n",
+            "error: invalid value 'vps' for '--type <tariffType>'\n  [possible values: domain, ovds, svds]\n\n  tip: a similar value exists: 'svds'\n",
         ),
         (
             &["-o", "xml", "commands"],
