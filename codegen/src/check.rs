@@ -200,6 +200,24 @@ fn check_answers(cx: &mut Ctxt, raw: &Raw) {
 fn check_types(cx: &mut Ctxt, types: &[TypeDef]) {
     let mut seen: HashMap<&str, &Named> = HashMap::new();
     for t in types {
+        if let Some(n) = &t.narrows {
+            if !matches!(t.rule, Rule::Enum(_)) {
+                cx.error(
+                    &n.pos,
+                    format!("`narrows` on `{}`, which is not a closed set", t.name.name),
+                    Some("only an `enum` type narrows a looser type of the document".to_owned()),
+                );
+            } else if !types
+                .iter()
+                .any(|o| o.name.name == n.name && o.narrows.is_none())
+            {
+                cx.error(
+                    &n.pos,
+                    format!("`narrows: {}` names no type of the spec", n.name),
+                    Some("name the provider's type this set narrows, such as `ref`".to_owned()),
+                );
+            }
+        }
         if let Some(first) = seen.insert(&t.name.name, &t.name) {
             cx.error(
                 &t.name.pos,

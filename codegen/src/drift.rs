@@ -548,7 +548,7 @@ fn compare_args(
         }
         match (&r.kind, &sa.kind) {
             (RowKind::Arg(a), ArgKind::Type(t) | ArgKind::MapOf(t)) => {
-                if a.ty != t.name {
+                if a.ty != seed_type(spec, &t.name) {
                     out.push(Drift {
                         line: r.line,
                         message: format!(
@@ -756,7 +756,7 @@ pub fn render_seed(spec: &Spec) -> String {
             }
             Body::Args { args, extends } => {
                 for a in args {
-                    render_arg(&mut s, a, "  ");
+                    render_arg(&mut s, spec, a, "  ");
                 }
                 if let Some(t) = extends {
                     let _ = writeln!(s, "  • {}", relation("all the fields from", &t.name));
@@ -771,7 +771,7 @@ pub fn render_seed(spec: &Spec) -> String {
     s
 }
 
-fn render_arg(s: &mut String, a: &Arg, indent: &str) {
+fn render_arg(s: &mut String, spec: &Spec, a: &Arg, indent: &str) {
     if a.seed.iter().any(|c| c.said.is_empty()) {
         return;
     }
@@ -779,7 +779,7 @@ fn render_arg(s: &mut String, a: &Arg, indent: &str) {
         let _ = writeln!(s, "{indent}• {}", norm(&c.said));
         if let ArgKind::Array { fields, .. } = &a.kind {
             for f in fields {
-                render_arg(s, f, "    ");
+                render_arg(s, spec, f, "    ");
             }
             let _ = writeln!(s, "    }}");
         }
@@ -788,14 +788,23 @@ fn render_arg(s: &mut String, a: &Arg, indent: &str) {
     let star = if a.required { ", *" } else { "" };
     match &a.kind {
         ArgKind::Type(t) | ArgKind::MapOf(t) => {
-            let _ = writeln!(s, "{indent}• {} — {}{star}", a.name.name, t.name);
+            let ty = seed_type(spec, &t.name);
+            let _ = writeln!(s, "{indent}• {} — {ty}{star}", a.name.name);
         }
         ArgKind::Array { fields, .. } => {
             let _ = writeln!(s, "{indent}• array of {{");
             for f in fields {
-                render_arg(s, f, "    ");
+                render_arg(s, spec, f, "    ");
             }
             let _ = writeln!(s, "    }}");
         }
     }
+}
+
+/// The document's name of a spec type: a closed set that narrows a looser type of the
+/// document (`narrows: ref`) is written as that type there.
+fn seed_type<'a>(spec: &'a Spec, name: &'a str) -> &'a str {
+    spec.ty(name)
+        .and_then(|t| t.narrows.as_ref())
+        .map_or(name, |n| n.name.as_str())
 }

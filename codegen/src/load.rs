@@ -211,6 +211,7 @@ fn type_def(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<TypeDef> {
         examples: Vec::new(),
         invalid: Vec::new(),
         rust_name: None,
+        narrows: None,
         rule: Rule::Literal(Vec::new()),
         seed: Vec::new(),
     };
@@ -225,6 +226,7 @@ fn type_def(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<TypeDef> {
             "rule" => rule = self::rule(cx, v),
             "seed" => t.seed = corrections(cx, v),
             "rust_name" => t.rust_name = scalar(cx, v, "`rust_name`").map(|_| named(v)),
+            "narrows" => t.narrows = scalar(cx, v, "`narrows`").map(|_| named(v)),
             _ => unknown_key(
                 cx,
                 k,
@@ -236,6 +238,7 @@ fn type_def(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<TypeDef> {
                     "invalid",
                     "rule",
                     "rust_name",
+                    "narrows",
                     "seed",
                 ],
             ),

@@ -29,6 +29,10 @@ pub struct TypeDef {
     pub invalid: Vec<String>,
     /// The Rust name, when the derived one would clash with a crate-level item.
     pub rust_name: Option<Named>,
+    /// For a closed set (`enum`) that the provider's document types more loosely: the
+    /// document's type it narrows (`ref` for DNS record types), so that `drift` reads the
+    /// document's type as this one.
+    pub narrows: Option<Named>,
     /// The rule values must satisfy.
     pub rule: Rule,
     /// Where the spec departs from the provider's document on purpose.

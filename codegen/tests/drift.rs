@@ -245,3 +245,27 @@ fn show_corrections_lists_every_departure_with_its_place() {
     let last = lines.last().copied().unwrap_or_default();
     assert_eq!(last, format!("{} corrections", lines.len() - 1));
 }
+
+#[test]
+fn a_closed_set_is_read_as_the_looser_type_it_narrows() {
+    // `recordType` is an enum that `narrows: ref`: the document says `ref`, and that is
+    // no drift; a document that types the argument otherwise is.
+    let doc = rendered();
+    let row = "    • type — ref";
+    assert!(
+        doc.lines().any(|l| l == row),
+        "the rendered record row:\n{doc}"
+    );
+    let (code, out, err) = drift_of("narrowed", &doc);
+    assert_eq!(code, 0, "{out}{err}");
+    let edited = doc.replacen(row, "    • type — label", 1);
+    let l = line_of(&edited, "    • type — label");
+    let (code, out, _) = drift_of("narrowed-edited", &edited);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(&format!(
+            "DOC:{l}: `domainSetDNS`: argument `type` retyped: the document says `label`, the spec `recordType`"
+        )),
+        "{out}"
+    );
+}
