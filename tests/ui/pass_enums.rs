@@ -10,7 +10,7 @@ fn main() {
         .kind(RecordType::Mx)
         .status(RecordStatus::New)
         .value("mail.example.com".parse().unwrap());
-    let request = DomainSetDns::new(Id::try_from(7).unwrap()).records(1, record);
+    let request = DomainSetDns::new().id(Id::try_from(7).unwrap()).records(1, record);
     assert_eq!(request.records[&1].kind, Some(RecordType::Mx));
 
     let change = CertificateChangeValidation::new(Id::try_from(1).unwrap(), DcvMethod::Dns);
