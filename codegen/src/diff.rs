@@ -1275,6 +1275,7 @@ pub fn rule_text(r: &Rule) -> String {
                 ("min", p.min.map(|n| n.to_string())),
                 ("max", p.max.map(|n| n.to_string())),
                 ("max_len", p.max_len.map(|n| n.to_string())),
+                ("idna", p.idna.then(|| "true".to_owned())),
                 ("first", p.first.as_deref().map(rule_text)),
                 ("each", Some(rule_text(&p.each))),
             ],
@@ -1369,6 +1370,7 @@ fn widens(os: &Spec, ns: &Spec, o: &Rule, n: &Rule, depth: usize) -> bool {
         (Rule::Text(a), Rule::Text(b)) => text_widens(a, b),
         (Rule::Parts(a), Rule::Parts(b)) => {
             a.sep == b.sep
+                && a.idna == b.idna
                 && b.min.unwrap_or(0) <= a.min.unwrap_or(0)
                 && at_most(a.max, b.max)
                 && at_most(a.max_len, b.max_len)
@@ -1550,6 +1552,7 @@ mod tests {
                 t.chars = Some(vec![CharClass::Letter, CharClass::Chars("-".into())]);
             })),
             first: None,
+            idna: false,
         });
         assert_eq!(
             rule_text(&r),
