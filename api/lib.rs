@@ -97,6 +97,7 @@ mod error;
 pub mod form;
 #[cfg(not(feature = "dynamic"))]
 mod form;
+mod idn;
 mod info;
 mod item;
 mod limit;

@@ -278,13 +278,64 @@ fn typed_values_check_their_rules_when_made() {
     assert!(!err.to_string().contains("a\nb"));
 }
 
+/// Domain names are checked by their IDNA (UTS #46) ASCII form: scripts with combining
+/// marks and joiners pass where IDNA allows them, and the 63-byte label and 253-byte name
+/// limits hold for the `xn--` form, not for the letters typed.
+#[test]
+fn idn_names_are_checked_by_their_ascii_form() {
+    use domaincontext::types::Domain;
+    let label = |n: usize| "д".repeat(n);
+    // The longest label of that letter whose ASCII form fits in 63 bytes, found by IDNA.
+    let ascii_len = |n: usize| idna::domain_to_ascii(&label(n)).unwrap().len();
+    let longest = (1..64).take_while(|n| ascii_len(*n) <= 63).last().unwrap();
+    assert!(longest < 60 && ascii_len(60) > 63, "{longest}");
+    let too_long =
+        "each '.'-separated part in its IDNA ASCII form must be at most 63 characters long";
+    let cases: Vec<(String, Option<&str>)> = vec![
+        ("हिन्दी.भारत".into(), None),
+        ("ที่ดิน.ไทย".into(), None),
+        ("نامه\u{200c}ای.ir".into(), None),
+        ("пример.рф".into(), None),
+        ("xn--e1afmkfd.xn--p1ai".into(), None),
+        ("Пример.РФ".into(), None),
+        (format!("{}.рф", label(longest)), None),
+        (format!("{}.рф", label(longest + 1)), Some(too_long)),
+        (format!("{}.рф", label(60)), Some(too_long)),
+        // 4 labels of 63 ASCII bytes and their dots make 255 bytes.
+        (
+            format!("{0}.{0}.{0}.{0}", "a".repeat(63)),
+            Some("must be at most 253 characters long in its IDNA ASCII form"),
+        ),
+        // A joiner where IDNA does not allow one, a bad `xn--` label, a hyphen that the
+        // `xn--` form would hide.
+        ("a\u{200d}b.com".into(), Some(NO_IDNA)),
+        ("xn--zz.com".into(), Some(NO_IDNA)),
+        ("-пример.рф".into(), Some(NO_IDNA)),
+        ("пример-.рф".into(), Some(NO_IDNA)),
+    ];
+    let mut checked = 0;
+    for (name, expected) in &cases {
+        let got = name.parse::<Domain>().err().map(|e| e.to_string());
+        match expected {
+            None => assert_eq!(got, None, "{name}"),
+            Some(reason) => {
+                let got = got.unwrap_or_else(|| panic!("{name} accepted"));
+                assert!(
+                    got.contains(&format!(": {reason} (rule of domain")),
+                    "{name}: {got}"
+                );
+            }
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 14);
+}
+
+const NO_IDNA: &str = "must be a domain name that IDNA (UTS #46) can write in ASCII";
+
 #[test]
 fn lengths_count_characters_not_bytes() {
-    use domaincontext::types::{Domain, Password, Pincode};
-    // A label of 63 Cyrillic letters is 126 bytes and allowed; 64 letters are not.
-    let label63 = "ж".repeat(63);
-    assert!(format!("{label63}.рф").parse::<Domain>().is_ok());
-    assert!(format!("{label63}ж.рф").parse::<Domain>().is_err());
+    use domaincontext::types::{Password, Pincode};
     // Exactly 4 characters, whatever their bytes.
     assert!("жжжж".parse::<Pincode>().is_ok());
     assert!("жжж".parse::<Pincode>().is_err());

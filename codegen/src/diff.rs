@@ -24,6 +24,7 @@ use std::fmt;
 
 use crate::emit::client::method_name;
 use crate::model::*;
+use crate::yaml::Pos;
 
 /// Whether code written against the old generated crate still compiles and behaves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -142,6 +143,8 @@ pub struct Change {
     detail: Message,
     /// Why a compatible change still deserves a reviewer's eye.
     notable: Option<String>,
+    /// The line that caused it: in the new spec, or in the old one for a removal.
+    pub pos: Option<Pos>,
 }
 
 impl Change {
@@ -155,7 +158,8 @@ impl Change {
         self.notable.as_deref()
     }
 
-    fn subject_text(&self) -> String {
+    /// `type period`, `domainRegister`, `answer info`.
+    pub fn subject_text(&self) -> String {
         match &self.subject {
             Subject::Type(n) => format!("type {n}"),
             Subject::Command(n) => n.clone(),
@@ -280,10 +284,11 @@ impl Diff {
         out
     }
 
-    /// A review comment: the summary, then a table of breaking and one of compatible
+    /// A review comment: the verdict line, the summary, then a table of breaking and one of compatible
     /// changes.
     pub fn to_markdown(&self) -> String {
-        let mut out = String::from("## Spec changes\n\n");
+        let verdict = crate::review::Verdict::of(self);
+        let mut out = format!("**Verdict: {verdict}**\n\n## Spec changes\n\n");
         if self.changes.is_empty() {
             out.push_str("No changes.\n");
             return out;
@@ -328,6 +333,7 @@ pub fn diff(old: &Spec, new: &Spec) -> Diff {
         old,
         new,
         changes: Vec::new(),
+        at: None,
     };
     d.types();
     d.commands();
@@ -446,6 +452,14 @@ struct Differ<'a> {
     old: &'a Spec,
     new: &'a Spec,
     changes: Vec<Change>,
+    /// Where the changes found next are placed.
+    at: Option<Pos>,
+}
+
+/// Where a change between `old` and `new` is placed: the new line, or the old one when the
+/// thing is gone.
+fn place(old: Option<&Pos>, new: Option<&Pos>) -> Option<Pos> {
+    new.or(old).cloned()
 }
 
 /// The union of two name sets, sorted: the order things are compared and reported in.
@@ -461,6 +475,7 @@ impl<'a> Differ<'a> {
             kind,
             detail,
             notable: None,
+            pos: self.at.clone(),
         });
     }
 
@@ -487,6 +502,10 @@ impl<'a> Differ<'a> {
         let new: BTreeMap<&str, &AnswerDef> = by_name(&self.new.answers, |a| &a.name.name);
         for name in union(old.keys().copied(), new.keys().copied()) {
             let subject = Subject::Answer(name.to_owned());
+            self.at = place(
+                old.get(name).map(|a| &a.name.pos),
+                new.get(name).map(|a| &a.name.pos),
+            );
             match (old.get(name), new.get(name)) {
                 (Some(_), None) => self.push(
                     Level::Breaking,
@@ -517,13 +536,14 @@ impl<'a> Differ<'a> {
         }
         match (&o.shape, &n.shape) {
             (AnswerShape::Fields(of), AnswerShape::Fields(nf)) => {
-                let old: BTreeMap<&str, FieldKind> = of
+                // Compared by text: names hold positions, which differ between two trees.
+                let old: BTreeMap<&str, String> = of
                     .iter()
-                    .map(|(f, k)| (f.name.as_str(), k.clone()))
+                    .map(|(f, k)| (f.name.as_str(), field_text(k)))
                     .collect();
-                let new: BTreeMap<&str, FieldKind> = nf
+                let new: BTreeMap<&str, String> = nf
                     .iter()
-                    .map(|(f, k)| (f.name.as_str(), k.clone()))
+                    .map(|(f, k)| (f.name.as_str(), field_text(k)))
                     .collect();
                 for field in union(old.keys().copied(), new.keys().copied()) {
                     match (old.get(field), new.get(field)) {
@@ -547,31 +567,36 @@ impl<'a> Differ<'a> {
                                 .t("field ")
                                 .c(field)
                                 .t(" read as ")
-                                .c(format!("{b:?}").to_lowercase())
+                                .c(b.clone())
                                 .t(" instead of ")
-                                .c(format!("{a:?}").to_lowercase()),
+                                .c(a.clone()),
                         ),
                         _ => {}
                     }
                 }
             }
-            (AnswerShape::MapOf(a), AnswerShape::MapOf(b)) if a != b => self.push(
-                Level::Breaking,
-                subject,
-                Kind::AnswerFields,
-                msg()
-                    .t("values read as ")
-                    .c(format!("{b:?}").to_lowercase())
-                    .t(" instead of ")
-                    .c(format!("{a:?}").to_lowercase()),
-            ),
-            (a, b) if a == b => {}
-            _ => self.push(
-                Level::Breaking,
-                subject,
-                Kind::AnswerFields,
-                msg().t("shape changed between fields and map_of"),
-            ),
+            (AnswerShape::MapOf(a), AnswerShape::MapOf(b)) => {
+                let (a, b) = (field_text(a), field_text(b));
+                if a != b {
+                    self.push(
+                        Level::Breaking,
+                        subject,
+                        Kind::AnswerFields,
+                        msg().t("values read as ").c(b).t(" instead of ").c(a),
+                    );
+                }
+            }
+            (a, b) => {
+                let (a, b) = (shape_text(a), shape_text(b));
+                if a != b {
+                    self.push(
+                        Level::Breaking,
+                        subject,
+                        Kind::AnswerFields,
+                        msg().t("shape changed from ").c(a).t(" to ").c(b),
+                    );
+                }
+            }
         }
     }
 
@@ -582,6 +607,10 @@ impl<'a> Differ<'a> {
         let new: BTreeMap<&str, &TypeDef> = by_name(&self.new.types, |t| &t.name.name);
         for name in union(old.keys().copied(), new.keys().copied()) {
             let subject = Subject::Type(name.to_owned());
+            self.at = place(
+                old.get(name).map(|t| &t.name.pos),
+                new.get(name).map(|t| &t.name.pos),
+            );
             match (old.get(name), new.get(name)) {
                 (Some(_), None) => self.push(
                     Level::Breaking,
@@ -710,6 +739,10 @@ impl<'a> Differ<'a> {
         let new: BTreeMap<&str, &Command> = by_name(&self.new.commands, |c| &c.def.name.name);
         for name in union(old.keys().copied(), new.keys().copied()) {
             let subject = Subject::Command(name.to_owned());
+            self.at = place(
+                old.get(name).map(|c| &c.def.name.pos),
+                new.get(name).map(|c| &c.def.name.pos),
+            );
             match (old.get(name), new.get(name)) {
                 (Some(o), None) => self.push(
                     Level::Breaking,
@@ -920,7 +953,14 @@ impl<'a> Differ<'a> {
             }
         }
         let path = |name: &str| format!("{prefix}{name}");
+        let outer = self.at.clone();
         for name in union(o.keys().copied(), n.keys().copied()) {
+            // A rename is placed on the new name.
+            let new_pos = n
+                .get(name)
+                .or_else(|| renamed.get(name).and_then(|to| n.get(to)))
+                .map(|a| &a.name.pos);
+            self.at = place(o.get(name).map(|a| &a.name.pos), new_pos);
             match (o.get(name), n.get(name)) {
                 (Some(_), None) => match renamed.get(name) {
                     Some(to) => self.push(
@@ -965,6 +1005,7 @@ impl<'a> Differ<'a> {
                 (None, None) => {}
             }
         }
+        self.at = outer;
         // `new` takes the required typed arguments in spec order. Parameters that came or
         // went are reported above; here, those on both sides that changed places.
         let (all_old, all_new) = (new_params(old), new_params(new));
@@ -1066,6 +1107,29 @@ impl<'a> Differ<'a> {
             d.0.extend(changed_opt("ours", &o.ours, &n.ours).0);
             self.push(Level::Compatible, subject, Kind::ArgDoc, d);
         }
+    }
+}
+
+/// `int`, `shape(contactInfo)`, `mapof(shape(zonePrices))`: a field's kind without the
+/// positions its names carry.
+fn field_text(k: &FieldKind) -> String {
+    match k {
+        FieldKind::Shape(n) => format!("shape({})", n.name),
+        FieldKind::MapOf(k) => format!("mapof({})", field_text(k)),
+        FieldKind::Records(r) => format!("records({}.{})", r.command.name, r.arg),
+        FieldKind::Any(why) => format!("any({why})"),
+        other => format!("{other:?}").to_lowercase(),
+    }
+}
+
+/// The kind of an answer shape, and what it holds but for `fields`.
+fn shape_text(s: &AnswerShape) -> String {
+    match s {
+        AnswerShape::Fields(_) => "fields".to_owned(),
+        AnswerShape::MapOf(k) => format!("map_of {}", field_text(k)),
+        AnswerShape::ListOf(k) => format!("list_of {}", field_text(k)),
+        AnswerShape::Records(r) => format!("records {}.{}", r.command.name, r.arg),
+        AnswerShape::Any(why) => format!("any ({why})"),
     }
 }
 
@@ -1211,6 +1275,7 @@ pub fn rule_text(r: &Rule) -> String {
                 ("min", p.min.map(|n| n.to_string())),
                 ("max", p.max.map(|n| n.to_string())),
                 ("max_len", p.max_len.map(|n| n.to_string())),
+                ("idna", p.idna.then(|| "true".to_owned())),
                 ("first", p.first.as_deref().map(rule_text)),
                 ("each", Some(rule_text(&p.each))),
             ],
@@ -1305,6 +1370,7 @@ fn widens(os: &Spec, ns: &Spec, o: &Rule, n: &Rule, depth: usize) -> bool {
         (Rule::Text(a), Rule::Text(b)) => text_widens(a, b),
         (Rule::Parts(a), Rule::Parts(b)) => {
             a.sep == b.sep
+                && a.idna == b.idna
                 && b.min.unwrap_or(0) <= a.min.unwrap_or(0)
                 && at_most(a.max, b.max)
                 && at_most(a.max_len, b.max_len)
@@ -1486,6 +1552,7 @@ mod tests {
                 t.chars = Some(vec![CharClass::Letter, CharClass::Chars("-".into())]);
             })),
             first: None,
+            idna: false,
         });
         assert_eq!(
             rule_text(&r),

@@ -19,6 +19,7 @@ pub mod emit;
 pub mod load;
 pub mod model;
 pub mod names;
+pub mod review;
 pub mod tool;
 pub mod yaml;
 

@@ -513,6 +513,7 @@ fn text_rule(cx: &mut Ctxt, node: &Node) -> Option<TextRule> {
 fn parts_rule(cx: &mut Ctxt, node: &Node) -> Option<PartsRule> {
     let (mut sep, mut min, mut max, mut max_len, mut each, mut first) =
         (None, None, None, None, None, None);
+    let mut idna = false;
     let entries = map(cx, node, "`parts`")?;
     for (k, v) in unique(cx, entries, "key") {
         match k.as_str().unwrap_or_default() {
@@ -522,7 +523,12 @@ fn parts_rule(cx: &mut Ctxt, node: &Node) -> Option<PartsRule> {
             "max_len" => max_len = number(cx, v, "`max_len`").map(|n| n as usize),
             "each" => each = rule(cx, v),
             "first" => first = rule(cx, v),
-            _ => unknown_key(cx, k, &["sep", "min", "max", "max_len", "each", "first"]),
+            "idna" => idna = boolean(cx, v, "`idna`"),
+            _ => unknown_key(
+                cx,
+                k,
+                &["sep", "min", "max", "max_len", "each", "first", "idna"],
+            ),
         }
     }
     let Some(each) = each else {
@@ -549,6 +555,7 @@ fn parts_rule(cx: &mut Ctxt, node: &Node) -> Option<PartsRule> {
         max_len,
         each: Box::new(each),
         first: first.map(Box::new),
+        idna,
     })
 }
 

@@ -179,6 +179,9 @@ pub struct PartsRule {
     pub each: Box<Rule>,
     /// The rule of the first part.
     pub first: Option<Box<Rule>>,
+    /// Check the text's IDNA (UTS #46) ASCII form instead of the text itself: the name
+    /// must have one, and the limits above apply to it.
+    pub idna: bool,
 }
 
 /// Whether repeating a command can do harm.

@@ -13,17 +13,25 @@ pub const USAGE: &str = "\
 domaincontext-codegen: check, render, list and compare DomainContext API specs
 
 Usage:
-  domaincontext-codegen check [SPEC]
+  domaincontext-codegen check [SPEC] [--format text|github|json]
       Load and check the spec; print every problem as file:line:column with a hint,
-      or a one-line summary when there is none.
+      or a one-line summary when there is none. `github` prints the problems as
+      workflow annotations (::error file=...,line=...::) on stdout, `json` as an array
+      of {kind, severity, file, line, message}.
   domaincontext-codegen render [SPEC] [--out DIR] [--format rust|seed]
       Print the generated Rust, or write it into DIR file by file as the build does;
       `--format seed` prints the spec as the provider's type and command tables.
   domaincontext-codegen list [SPEC]
       One line per command: its name, then its arguments.
-  domaincontext-codegen diff OLD NEW [--format text|markdown] [--fail-on-breaking]
+  domaincontext-codegen diff OLD NEW [--format text|markdown|github|json]
+                                     [--fail-on breaking|any]
       The changes from spec OLD to spec NEW that matter to code using the generated
-      crate, each breaking or compatible, and the release they call for.
+      crate, each breaking or compatible, and the release they call for. `markdown`
+      leads with the verdict (breaking, compatible, no change); `github` annotates the
+      line of NEW that caused each change (of OLD for removals): ::error for breaking,
+      ::warning for notable compatible changes, ::notice for the others; `json` is an
+      array of {kind, severity, file, line, message}. `--fail-on-breaking` is
+      `--fail-on breaking`.
   domaincontext-codegen drift DOC [SPEC] [--show-corrections]
       Compare the provider's document DOC (its type table and full command table) with
       the spec: commands, arguments, relations and type rules that differ, except the
@@ -41,7 +49,7 @@ command shows [item] or [item by key]: an array of the command item.
 
 Exit status: 0 done; 1 a spec has problems, or a file could not be written, or
 `drift` found drift; 2 bad usage, or `drift` cannot read the document (its line is
-named); 3 `diff --fail-on-breaking` found a breaking change.
+named); 3 `diff --fail-on` found a change it fails on.
 ";
 
 const SUBCOMMANDS: &[&str] = &["check", "render", "list", "diff", "drift", "help"];
@@ -105,8 +113,18 @@ fn dispatch(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Exit {
             Ok(OK)
         }
         "check" => {
-            let a = Parsed::new(rest, &[], &[])?;
-            check(a.spec_dir()?, out, err)
+            let a = Parsed::new(rest, &["--format"], &[])?;
+            let format = match a.value("--format").unwrap_or("text") {
+                "text" => Format::Text,
+                "github" => Format::Github,
+                "json" => Format::Json,
+                other => {
+                    return Err(Failure::Usage(format!(
+                        "unknown format `{other}`: use `text`, `github` or `json`"
+                    )));
+                }
+            };
+            check(a.spec_dir()?, format, out, err)
         }
         "render" => {
             let a = Parsed::new(rest, &["--out", "--format"], &[])?;
@@ -147,23 +165,40 @@ fn dispatch(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Exit {
             list(a.spec_dir()?, out, err)
         }
         "diff" => {
-            let a = Parsed::new(rest, &["--format"], &["--fail-on-breaking"])?;
+            let a = Parsed::new(rest, &["--format", "--fail-on"], &["--fail-on-breaking"])?;
             let [old, new] = a.positional.as_slice() else {
                 return Err(Failure::Usage(format!(
                     "`diff` takes two spec directories, OLD and NEW; {} given",
                     a.positional.len()
                 )));
             };
-            let markdown = match a.value("--format").unwrap_or("text") {
-                "text" => false,
-                "markdown" | "md" => true,
+            let format = match a.value("--format").unwrap_or("text") {
+                "text" => Format::Text,
+                "markdown" | "md" => Format::Markdown,
+                "github" => Format::Github,
+                "json" => Format::Json,
                 other => {
                     return Err(Failure::Usage(format!(
-                        "unknown format `{other}`: use `text` or `markdown`"
+                        "unknown format `{other}`: use `text`, `markdown`, `github` or `json`"
                     )));
                 }
             };
-            diff(old, new, markdown, a.flag("--fail-on-breaking"), out, err)
+            let fail_on = match (a.value("--fail-on"), a.flag("--fail-on-breaking")) {
+                (None, false) => FailOn::Never,
+                (None, true) | (Some("breaking"), false) => FailOn::Breaking,
+                (Some("any"), false) => FailOn::Any,
+                (Some(_), true) => {
+                    return Err(Failure::Usage(
+                        "`--fail-on-breaking` is `--fail-on breaking`: give one of them".to_owned(),
+                    ));
+                }
+                (Some(other), false) => {
+                    return Err(Failure::Usage(format!(
+                        "unknown `--fail-on` value `{other}`: use `breaking` or `any`"
+                    )));
+                }
+            };
+            diff(old, new, format, fail_on, out, err)
         }
         other => {
             let hint = match crate::suggest(other, SUBCOMMANDS.iter().copied()) {
@@ -175,6 +210,23 @@ fn dispatch(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Exit {
             )))
         }
     }
+}
+
+/// How `check` and `diff` print what they found.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Markdown,
+    Github,
+    Json,
+}
+
+/// Which changes make `diff` exit with status 3.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FailOn {
+    Never,
+    Breaking,
+    Any,
 }
 
 /// The arguments after the subcommand: positionals, `--name value` (or `--name=value`)
@@ -275,15 +327,43 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-fn check(dir: &str, out: &mut dyn Write, err: &mut dyn Write) -> Exit {
-    let spec = match load(dir, err)? {
+fn check(dir: &str, format: Format, out: &mut dyn Write, err: &mut dyn Write) -> Exit {
+    use crate::review::{Finding, Severity, report_findings, to_github, to_json};
+    let annotate = |findings: &[Finding], out: &mut dyn Write| -> io::Result<()> {
+        match format {
+            Format::Json => write!(out, "{}", to_json(findings)),
+            _ => write!(out, "{}", to_github(findings)),
+        }
+    };
+    let spec = match crate::load_dir(Path::new(dir)) {
         Ok(spec) => spec,
-        Err(code) => return Ok(code),
+        Err(report) if format == Format::Text => {
+            writeln!(err, "{report}")?;
+            return Ok(PROBLEMS);
+        }
+        Err(report) => {
+            annotate(&report_findings(&report), out)?;
+            return Ok(PROBLEMS);
+        }
     };
     // The build emits too: a spec that loads but cannot be emitted would still fail it.
     if let Err(e) = crate::emit(&spec) {
-        writeln!(err, "error: {e}")?;
+        if format == Format::Text {
+            writeln!(err, "error: {e}")?;
+        } else {
+            let finding = Finding {
+                kind: "emit_error",
+                severity: Severity::Error,
+                pos: None,
+                message: e,
+            };
+            annotate(&[finding], out)?;
+        }
         return Ok(PROBLEMS);
+    }
+    if format != Format::Text {
+        annotate(&[], out)?;
+        return Ok(OK);
     }
     writeln!(
         out,
@@ -460,26 +540,43 @@ fn drift(doc: &str, dir: &str, show: bool, out: &mut dyn Write, err: &mut dyn Wr
 fn diff(
     old: &str,
     new: &str,
-    markdown: bool,
-    fail_on_breaking: bool,
+    format: Format,
+    fail_on: FailOn,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Exit {
-    let (old, new) = (load(old, err)?, load(new, err)?);
-    let (Ok(old), Ok(new)) = (old, new) else {
-        return Ok(PROBLEMS);
+    use crate::review::{diff_findings, report_findings, to_github, to_json};
+    let loaded = [old, new].map(|dir| crate::load_dir(Path::new(dir)));
+    let [old, new] = match loaded {
+        [Ok(old), Ok(new)] => [old, new],
+        reports => {
+            let reports = reports.iter().filter_map(|r| r.as_ref().err());
+            let findings: Vec<_> = reports.clone().flat_map(report_findings).collect();
+            match format {
+                Format::Github => write!(out, "{}", to_github(&findings))?,
+                Format::Json => write!(out, "{}", to_json(&findings))?,
+                Format::Text | Format::Markdown => {
+                    for report in reports {
+                        writeln!(err, "{report}")?;
+                    }
+                }
+            }
+            return Ok(PROBLEMS);
+        }
     };
     let d = crate::diff(&old, &new);
-    if markdown {
-        write!(out, "{}", d.to_markdown())?;
-    } else {
-        write!(out, "{}", d.to_text())?;
+    match format {
+        Format::Text => write!(out, "{}", d.to_text())?,
+        Format::Markdown => write!(out, "{}", d.to_markdown())?,
+        Format::Github => write!(out, "{}", to_github(&diff_findings(&d)))?,
+        Format::Json => write!(out, "{}", to_json(&diff_findings(&d)))?,
     }
-    Ok(if fail_on_breaking && d.is_breaking() {
-        BREAKING
-    } else {
-        OK
-    })
+    let fails = match fail_on {
+        FailOn::Never => false,
+        FailOn::Breaking => d.is_breaking(),
+        FailOn::Any => !d.is_empty(),
+    };
+    Ok(if fails { BREAKING } else { OK })
 }
 
 #[cfg(test)]

@@ -2,109 +2,17 @@
 //! reported and their classification; and pairs that differ only in order or files, which
 //! must report nothing.
 
+use domaincontext_codegen::diff;
 use domaincontext_codegen::diff::{Bump, Kind, Level};
-use domaincontext_codegen::{Spec, diff, load_sources};
 
-const TYPES: &str = r#"types:
-  id: {doc: ID, rule: {int: {min: 1}}}
-  domain:
-    doc: Domain name
-    examples: [a.com]
-    rule: {parts: {sep: ".", min: 2, each: {text: {min_len: 1, max_len: 63, chars: [letter, digit, "-"]}}}}
-  period: {doc: Years, rule: {int: {min: 1, max: 10}}}
-  label: {doc: A line, rule: {text: {forbid: ["\n"]}}}
-  code: {doc: A code, rule: {text: {min_len: 2, max_len: 4, chars: [lower]}}}
-  alias: {doc: Same as code, rule: {type: code}}
-  flag: {doc: A flag, rule: {bool: {}}}
-  password: {doc: A password, rule: {text: {max_len: 64}}}
-  viewMode: {doc: A view, rule: {enum: [ab, cd]}}
-"#;
-
-const DOMAINS: &str = r#"commands:
-  domainRegister:
-    description: Domain registration
-    effect: change
-    long: true
-    args:
-      domain: {type: domain, required: true}
-      period: {type: period, default: 1}
-      note: label
-  domainsRegister:
-    description: Register domains
-    effect: change
-    array_of: domainRegister
-  domainGetInfo:
-    description: Get information of the domain
-    effect: read
-    args:
-      id: {type: id, required: true}
-      domain: {type: domain, required: true}
-      view: viewMode
-  domainGetNote:
-    description: Get the domain's note
-    effect: read
-    same_as: domainGetInfo
-  domainsSearch:
-    description: Search domains
-    effect: read
-    answer: search
-    args:
-      domains: label
-"#;
-
-const DNS: &str = r#"commands:
-  domainSetDNS:
-    description: Set DNS records
-    effect: change
-    args:
-      id: {type: id, required: true}
-      records:
-        array:
-          type: {type: code, required: true}
-          value: {type: label, doc: The record's value}
-        flatten: true
-  domainsSetDNS:
-    description: Set DNS records of several domains
-    effect: change
-    array_of: domainSetDNS
-    key: id
-"#;
-
-fn base() -> Vec<(String, String)> {
-    vec![
-        ("types.yaml".to_owned(), TYPES.to_owned()),
-        ("commands/dns.yaml".to_owned(), DNS.to_owned()),
-        ("commands/domains.yaml".to_owned(), DOMAINS.to_owned()),
-    ]
-}
-
-fn load(sources: &[(String, String)]) -> Spec {
-    load_sources(sources).unwrap_or_else(|r| panic!("test spec has problems:\n{r}"))
-}
-
-/// The base spec with `edits` applied: `(file, find, replace)`, `find` present once.
-fn edited(edits: &[(&str, &str, &str)]) -> Vec<(String, String)> {
-    let mut files = base();
-    for (file, find, replace) in edits {
-        let (_, text) = files
-            .iter_mut()
-            .find(|(name, _)| name.ends_with(file))
-            .unwrap_or_else(|| panic!("no file {file}"));
-        assert_eq!(text.matches(find).count(), 1, "{find:?} in {file}");
-        *text = text.replacen(find, replace, 1);
-    }
-    files
-}
+mod support;
+use support::*;
 
 struct Case {
     name: &'static str,
     edits: &'static [(&'static str, &'static str, &'static str)],
     expect: &'static [&'static str],
 }
-
-const T: &str = "types.yaml";
-const D: &str = "domains.yaml";
-const N: &str = "dns.yaml";
 
 const CASES: &[Case] = &[
     Case {
@@ -636,7 +544,8 @@ fn markdown_report_groups_breaking_and_compatible() {
     let md = diff(&old, &new).to_markdown();
     assert_eq!(
         md,
-        "## Spec changes\n\n\
+        "**Verdict: breaking**\n\n\
+         ## Spec changes\n\n\
          **1 breaking, 3 compatible changes (release: major, minor while 0.x)**\n\n\
          ### Breaking\n\n\
          | Where | Change |\n\
@@ -650,7 +559,10 @@ fn markdown_report_groups_breaking_and_compatible() {
          | `domainGetInfo` | effect changed from `read` to `change` (**notable:** the client no longer retries it, and a lost answer is an unknown outcome) |\n"
     );
     let none = diff(&old, &old).to_markdown();
-    assert_eq!(none, "## Spec changes\n\nNo changes.\n");
+    assert_eq!(
+        none,
+        "**Verdict: no change**\n\n## Spec changes\n\nNo changes.\n"
+    );
 }
 
 const ANSWERS_OLD: &str = r#"answers:
@@ -682,7 +594,7 @@ fn answer_shapes_and_returns_are_compared() {
     let d = diff(&old, &new);
     let lines: Vec<String> = d.changes.iter().map(|c| c.to_string()).collect();
     for expected in [
-        "breaking: answer check: shape changed between fields and map_of",
+        "breaking: answer check: shape changed from map_of flag to fields",
         "breaking: answer gone: removed",
         "breaking: answer info: field id read as text instead of int",
         "breaking: answer info: field locked removed",

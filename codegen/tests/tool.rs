@@ -202,7 +202,8 @@ fn diff_markdown_is_a_review_comment() {
     assert_eq!(code, 0);
     assert_eq!(
         out,
-        "## Spec changes\n\n\
+        "**Verdict: breaking**\n\n\
+         ## Spec changes\n\n\
          **2 breaking, 1 compatible changes (release: major, minor while 0.x)**\n\n\
          ### Breaking\n\n\
          | Where | Change |\n\
@@ -255,9 +256,7 @@ fn help_prints_usage() {
         let (code, out, _) = run(args);
         assert_eq!(code, 0);
         assert!(
-            out.contains(
-                "domaincontext-codegen diff OLD NEW [--format text|markdown] [--fail-on-breaking]"
-            ),
+            out.contains("domaincontext-codegen diff OLD NEW [--format text|markdown|github|json]"),
             "{out}"
         );
     }

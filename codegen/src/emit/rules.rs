@@ -186,8 +186,14 @@ fn parts_body(
     out: &mut Vec<TokenStream>,
 ) -> TokenStream {
     let sep = p.sep;
+    // With `idna`, the limits hold for the name's ASCII form, and the messages say so.
+    let form = if p.idna {
+        " in its IDNA ASCII form"
+    } else {
+        ""
+    };
     let part_what = format!(
-        "each {sep:?}-separated part{}",
+        "each {sep:?}-separated part{}{form}",
         if what.is_empty() {
             String::new()
         } else {
@@ -195,8 +201,18 @@ fn parts_body(
         }
     );
     let each = helper(owner, &p.each, &part_what, helpers, out);
+    let idna = p.idna.then(|| {
+        let r = must("be a domain name that IDNA (UTS #46) can write in ASCII");
+        quote! {
+            let ascii = match crate::idn::to_ascii(v) {
+                ::std::option::Option::Some(a) => a,
+                ::std::option::Option::None => return ::std::result::Result::Err(#r),
+            };
+            let v: &str = &ascii;
+        }
+    });
     let max_len = p.max_len.map(|m| {
-        let r = must(&format!("be at most {m} characters long"));
+        let r = must(&format!("be at most {m} characters long{form}"));
         quote! { if v.len() > #m && v.chars().count() > #m { return ::std::result::Result::Err(#r); } }
     });
     let check_part = match &p.first {
@@ -216,6 +232,7 @@ fn parts_body(
         quote! { if n < #m { return ::std::result::Result::Err(#r); } }
     });
     quote! {
+        #idna
         #max_len
         let mut n = 0usize;
         for part in v.split(#sep) {
