@@ -104,7 +104,12 @@ fn all_is_refused_where_it_cannot_page() {
             "error: --all pages through a search with limit and page; domainGetInfo has no pages (nothing was sent)\n",
         ),
         (
-            &["domainsRegister", "--json", "[{\"domain\":\"a-new.com\"}]", "--all"],
+            &[
+                "domainsRegister",
+                "--json",
+                "[{\"domain\":\"a-new.com\"}]",
+                "--all",
+            ],
             "error: --all pages through a search with limit and page; domainsRegister has no pages (nothing was sent)\n",
         ),
         (
@@ -127,7 +132,11 @@ fn all_is_refused_where_it_cannot_page() {
             .args(["--sandbox"])
             .args(*args);
         let (code, out, err) = outcome(&output(&mut c, LIMIT));
-        assert_eq!((code, out.as_str(), err.as_str()), (2, "", *want), "{args:?}");
+        assert_eq!(
+            (code, out.as_str(), err.as_str()),
+            (2, "", *want),
+            "{args:?}"
+        );
     }
     assert_eq!(std::fs::read(&state).unwrap(), before);
     assert_eq!(cases.len(), 5);
