@@ -55,9 +55,8 @@ pub fn command(info: &CommandInfo) -> String {
     }
     let _ = writeln!(
         s,
-        "\nExample: domaincontext {} --json '{}'",
-        info.name,
-        info.example_args(false)
+        "\nExample (against the sandbox; leave out --sandbox for the API):\n  {}",
+        crate::example::line(info)
     );
     s.push_str("\nGlobal options (credentials, --sandbox, --output...) go before the command: see `domaincontext --help`.\n");
     s
@@ -70,7 +69,13 @@ fn groups(s: &mut String, info: &CommandInfo) {
     for g in info.groups {
         let names: Vec<String> = g
             .iter()
-            .map(|n| if bulk { (*n).to_owned() } else { format!("--{n}") })
+            .map(|n| {
+                if bulk {
+                    (*n).to_owned()
+                } else {
+                    format!("--{n}")
+                }
+            })
             .collect();
         let _ = writeln!(
             s,

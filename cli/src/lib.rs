@@ -15,6 +15,7 @@ mod args;
 mod bulk;
 mod call;
 mod escape;
+mod example;
 mod format;
 mod help;
 mod input;
