@@ -77,6 +77,10 @@ pub struct CommandInfo {
     /// Groups of optional arguments of which at least one must be given
     /// (`[["domain", "id"]]`); for a bulk command, each item's.
     pub groups: &'static [&'static [&'static str]],
+    /// Arguments the spec gives as the command's example (JSON text of the form's tree: an
+    /// object, or a list of items for a bulk command), made to succeed on the sandbox's
+    /// starting data set; `None` where [`CommandInfo::example_args`] serves.
+    pub example: Option<&'static str>,
 }
 
 /// An argument type of the spec.

@@ -299,7 +299,9 @@ fn subcommand(info: &'static CommandInfo) -> Command {
                 .short('h')
                 .action(ArgAction::SetTrue),
         )
-        .arg(Arg::new("json").long("json").value_name("JSON|@FILE|-"));
+        .arg(Arg::new("json").long("json").value_name("JSON|@FILE|-"))
+        // On every command, so that one without pages gets our message, not clap's.
+        .arg(Arg::new("all").long("all").action(ArgAction::SetTrue));
     if info.bulk_of.is_some() {
         return cmd.arg(
             Arg::new("items-file")

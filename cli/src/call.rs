@@ -17,6 +17,8 @@ use crate::{API_ERROR, OK, TRANSPORT, USAGE, args, out, settings};
 enum Parsed {
     One(Box<Request>, Value),
     Many(Bulk),
+    /// `--all`: the arguments, and the rows of a page.
+    All(Value, u32),
 }
 
 /// The answer's JSON text exactly as the API sent it, so that ids above 64 bits and
@@ -31,6 +33,12 @@ pub async fn api_call(m: &ArgMatches, command: &str, sub: &ArgMatches) -> u8 {
         out::error(&crate::run::unknown_command(command));
         return USAGE;
     };
+    if sub.get_flag("all") && !crate::all::pages(info) {
+        out::error(&format!(
+            "--all pages through a search with limit and page; {command} has no pages (nothing was sent)"
+        ));
+        return USAGE;
+    }
     let checked = settings::limits(m).and_then(|limits| {
         let json_limit = settings::json_limit(m)?;
         let chunk_size = settings::chunk_size(m)?;
@@ -74,6 +82,12 @@ pub async fn api_call(m: &ArgMatches, command: &str, sub: &ArgMatches) -> u8 {
         })
     };
     let parsed = match parsed {
+        Ok(Parsed::One(_, args)) if sub.get_flag("all") => {
+            crate::all::page_size(info, &args, show).map(|size| Parsed::All(args, size))
+        }
+        other => other,
+    };
+    let parsed = match parsed {
         Ok(p) => p,
         Err(e) => {
             out::error(&format!("{e} (nothing was sent)"));
@@ -115,6 +129,21 @@ pub async fn api_call(m: &ArgMatches, command: &str, sub: &ArgMatches) -> u8 {
             }
         },
         Parsed::One(request, args) => one(&client, &request, &args, show).await,
+        Parsed::All(args, size) if dry_run => {
+            match crate::all::first_page(command, &args, size)
+                .and_then(|r| client.prepare(&r).map_err(|e| e.to_string()))
+            {
+                Ok(p) => match out::print(&p.to_string()) {
+                    Ok(()) => OK,
+                    Err(e) => e.report(),
+                },
+                Err(e) => {
+                    out::error(&e);
+                    USAGE
+                }
+            }
+        }
+        Parsed::All(args, size) => crate::all::run(&client, command, &args, size, show).await,
     };
     match sandbox {
         Some(s) => s.finish(status).await,

@@ -246,6 +246,12 @@ fn table(answer: &Node) -> Result<Table, NotTabular> {
     Ok(Table { columns, rows })
 }
 
+/// `json` as compact JSON text on one line, every scalar kept as written; `None` when it
+/// is not valid JSON.
+pub fn compact(json: &str) -> Option<String> {
+    Node::parse(json).ok().map(|n| n.compact_text())
+}
+
 /// The answer `json` (a valid JSON text) in `format`, ending with a newline.
 pub fn render(format: Format, json: &str) -> Result<String, NotTabular> {
     if format == Format::Json {

@@ -32,6 +32,14 @@ pub fn command(info: &CommandInfo) -> String {
     if info.bulk_of.is_none() {
         s.push_str("  --json <JSON|@FILE|->\n      All arguments as one JSON object mirroring the form (flags given too are added to it)\n");
     }
+    groups(&mut s, info);
+    if crate::all::pages(info) {
+        let _ = writeln!(
+            s,
+            "  --all\n      Every row, page after page of --limit rows (default {}) until a short page, one JSON\n      line a row as each page arrives; --timeout bounds each page's call",
+            domaincontext::DEFAULT_PAGE_SIZE
+        );
+    }
     s.push_str("  -h, --help\n      This help\n");
     let _ = writeln!(
         s,
@@ -47,12 +55,35 @@ pub fn command(info: &CommandInfo) -> String {
     }
     let _ = writeln!(
         s,
-        "\nExample: domaincontext {} --json '{}'",
-        info.name,
-        info.example_args(false)
+        "\nExample (against the sandbox; leave out --sandbox for the API):\n  {}",
+        crate::example::line(info)
     );
     s.push_str("\nGlobal options (credentials, --sandbox, --output...) go before the command: see `domaincontext --help`.\n");
     s
+}
+
+/// The argument groups, one line each: "one of --domain, --id is required" (for a bulk
+/// command, in each item and without dashes).
+fn groups(s: &mut String, info: &CommandInfo) {
+    let bulk = info.bulk_of.is_some();
+    for g in info.groups {
+        let names: Vec<String> = g
+            .iter()
+            .map(|n| {
+                if bulk {
+                    (*n).to_owned()
+                } else {
+                    format!("--{n}")
+                }
+            })
+            .collect();
+        let _ = writeln!(
+            s,
+            "  one of {} is required{}",
+            names.join(", "),
+            if bulk { " in each item" } else { "" }
+        );
+    }
 }
 
 /// The value name shown for an argument of type `t`.

@@ -9,11 +9,13 @@
 //! reported as "outcome unknown"). A closed standard output (`| head -1`) is not an
 //! error: the output stops quietly and the status stays that of the command.
 
+mod all;
 mod app;
 mod args;
 mod bulk;
 mod call;
 mod escape;
+mod example;
 mod format;
 mod help;
 mod input;

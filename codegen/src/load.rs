@@ -572,6 +572,7 @@ const COMMAND_KEYS: &[&str] = &[
     "key",
     "returns",
     "require_one_of",
+    "example",
     "seed",
 ];
 
@@ -728,11 +729,13 @@ fn command_def(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<CommandDef> {
     let mut args = None;
     let (mut extends, mut same_as, mut array_of, mut key) = (None, None, None, None);
     let mut require_one_of = None;
+    let mut example = None;
     let mut seed = Vec::new();
     for (k, v) in unique(cx, entries, "key") {
         match k.as_str().unwrap_or_default() {
             "seed" => seed = corrections(cx, v),
             "require_one_of" => require_one_of = group(cx, v),
+            "example" => example = example_json(cx, v),
             "description" => description = scalar(cx, v, "`description`"),
             "effect" => {
                 effect = match v.as_str() {
@@ -815,8 +818,68 @@ fn command_def(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<CommandDef> {
         returns: returns_,
         body,
         require_one_of,
+        example,
         seed,
     })
+}
+
+/// `example:` of a command: a map of argument to value (a list of such maps for a bulk
+/// command), as JSON text with every scalar a string, as the form sends it.
+fn example_json(cx: &mut Ctxt, node: &Node) -> Option<String> {
+    // Written by hand: the generator has no JSON library outside its tests.
+    fn string(text: &str, out: &mut String) {
+        out.push('"');
+        for c in text.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+    }
+    fn json(node: &Node, out: &mut String) {
+        match &node.value {
+            Value::Scalar { text, .. } => string(text, out),
+            Value::Seq(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    json(item, out);
+                }
+                out.push(']');
+            }
+            Value::Map(entries) => {
+                out.push('{');
+                for (i, (k, v)) in entries.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    string(k.as_str().unwrap_or_default(), out);
+                    out.push(':');
+                    json(v, out);
+                }
+                out.push('}');
+            }
+        }
+    }
+    if !matches!(node.value, Value::Map(_) | Value::Seq(_)) {
+        cx.error(
+            &node.pos,
+            format!(
+                "`example` must be a map of arguments or a list of items, found {}",
+                node.kind()
+            ),
+            Some("write `example: {domain: example.com, period: 2}`".to_owned()),
+        );
+        return None;
+    }
+    let mut out = String::new();
+    json(node, &mut out);
+    Some(out)
 }
 
 /// `seed: {said: "...", why: "..."}`, or a list of them.

@@ -225,6 +225,10 @@ pub struct CommandDef {
     pub body: Body,
     /// Arguments of which at least one must be given (`require_one_of: [domain, id]`).
     pub require_one_of: Option<Group>,
+    /// Arguments that make a call succeed on the sandbox's starting data set, as the JSON
+    /// text of the form's tree (an object; a list of items for a bulk command), shown in
+    /// help where the type examples would read as nonsense.
+    pub example: Option<String>,
     /// Where the command departs from the provider's document on purpose.
     pub seed: Vec<Correction>,
 }

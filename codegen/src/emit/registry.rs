@@ -61,6 +61,7 @@ pub fn emit(spec: &Spec) -> TokenStream {
             Shape::Single(_) => &c.groups,
         };
         let groups = groups.iter().map(|g| quote!(&[#(#g),*]));
+        let example = opt(&c.def.example);
         let returns = spec.returns(c);
         let (returns, returns_rows) = (opt(&returns.map(|r| r.name.name.clone())), returns.is_some_and(|r| r.rows));
         quote! {
@@ -68,7 +69,7 @@ pub fn emit(spec: &Spec) -> TokenStream {
                 name: #name, method: #method, description: #description, effect: #effect, long: #long,
                 answer: #answer, bulk_of: #bulk_of, bulk_key: #bulk_key, same_as: #same_as, extends: #extends,
                 args: #args, returns: #returns, returns_rows: #returns_rows,
-                groups: &[#(#groups),*],
+                groups: &[#(#groups),*], example: #example,
             }
         }
     });

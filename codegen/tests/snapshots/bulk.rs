@@ -623,6 +623,7 @@ pub static COMMANDS: [crate::CommandInfo; 3usize] = [
         returns: ::std::option::Option::Some("info"),
         returns_rows: false,
         groups: &[],
+        example: ::std::option::Option::None,
     },
     crate::CommandInfo {
         name: "domainsGetInfo",
@@ -650,6 +651,7 @@ pub static COMMANDS: [crate::CommandInfo; 3usize] = [
         returns: ::std::option::Option::Some("info"),
         returns_rows: false,
         groups: &[],
+        example: ::std::option::Option::None,
     },
     crate::CommandInfo {
         name: "domainGetNote",
@@ -677,6 +679,7 @@ pub static COMMANDS: [crate::CommandInfo; 3usize] = [
         returns: ::std::option::Option::None,
         returns_rows: false,
         groups: &[],
+        example: ::std::option::Option::None,
     },
 ];
 /// A request for any command, for callers that pick the command at run time (the

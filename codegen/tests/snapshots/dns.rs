@@ -841,6 +841,7 @@ pub static COMMANDS: [crate::CommandInfo; 2usize] = [
         returns: ::std::option::Option::None,
         returns_rows: false,
         groups: &[],
+        example: ::std::option::Option::None,
     },
     crate::CommandInfo {
         name: "domainsSetDNS",
@@ -911,6 +912,7 @@ pub static COMMANDS: [crate::CommandInfo; 2usize] = [
         returns: ::std::option::Option::None,
         returns_rows: false,
         groups: &[],
+        example: ::std::option::Option::None,
     },
 ];
 /// A request for any command, for callers that pick the command at run time (the

@@ -458,6 +458,7 @@ pub static COMMANDS: [crate::CommandInfo; 1usize] = [
         returns: ::std::option::Option::None,
         returns_rows: false,
         groups: &[],
+        example: ::std::option::Option::None,
     },
 ];
 /// A request for any command, for callers that pick the command at run time (the
