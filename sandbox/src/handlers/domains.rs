@@ -138,7 +138,6 @@ pub fn row(s: &State, d: &Domain) -> Value {
         "admin_id": d.admin,
         "tech_id": d.tech,
         "billing_id": d.billing,
-        "password": d.password,
     })
 }
 
