@@ -88,6 +88,8 @@
 
 mod answer;
 pub mod answers;
+#[cfg(feature = "dynamic")]
+mod args;
 mod bulk;
 mod client;
 mod decode;
@@ -117,6 +119,7 @@ pub mod rt;
 #[cfg(not(feature = "dynamic"))]
 mod rt;
 mod serde_impl;
+mod settings;
 mod shape;
 pub mod types;
 
@@ -124,9 +127,7 @@ pub use answer::{
     BulkAnswer, FromReply, ItemResult, RawItem, Refusal, Reply, ValueAnswer, classify,
 };
 pub use bulk::{Bulk, BulkOptions, BulkOutput, ItemOutcome};
-pub use client::{
-    CallOptions, Client, ClientBuilder, DEMO, Method, PRODUCTION, Prepared, RetryPolicy, Secret,
-};
+pub use client::{Client, Prepared};
 pub use decode::{Answer, DecodeError, decode_strict};
 pub use error::{
     ApiError, Error, ErrorKind, InvalidValue, Problem, Sent, Timeout, ValidationError,
@@ -147,3 +148,4 @@ pub use registry::{ArgInfo, ArgKind, CommandInfo, Request, TypeInfo, command, ty
 pub use secrecy;
 pub use secrecy::ExposeSecret;
 pub use serde_json;
+pub use settings::{CallOptions, ClientBuilder, DEMO, Method, PRODUCTION, RetryPolicy, Secret};

@@ -1,0 +1,375 @@
+//! The argument reader of the dynamic layer: a command's arguments from the JSON tree that
+//! mirrors the form (the CLI's `--json` and flags, the sandbox's decoded forms), every
+//! value through its type's rule; blank optional values are "not given", lists come
+//! comma-joined or as arrays; and the "did you mean" suggestions for unknown names.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use crate::error::{InvalidValue, Problem, ValidationError};
+use crate::rt::{At, FromArg, kind};
+/// Reads a command's arguments from a JSON object that mirrors the form.
+#[derive(Debug)]
+pub struct Args<'a> {
+    at: At<'a>,
+    map: &'a Map<String, Value>,
+    injected: Option<(&'static str, &'a str)>,
+}
+
+static EMPTY: std::sync::LazyLock<Map<String, Value>> = std::sync::LazyLock::new(Map::new);
+
+impl<'a> Args<'a> {
+    /// The top-level arguments of `command`; `null` means none.
+    pub fn root(command: &'static str, value: &'a Value) -> Result<Self, ValidationError> {
+        Self::new(At::root(command), value)
+    }
+
+    /// The arguments at `at`: an object, or `null` for none.
+    pub fn new(at: At<'a>, value: &'a Value) -> Result<Self, ValidationError> {
+        match value {
+            Value::Object(map) => Ok(Self {
+                at,
+                map,
+                injected: None,
+            }),
+            Value::Null => Ok(Self {
+                at,
+                map: &EMPTY,
+                injected: None,
+            }),
+            other => Err(at.error_here(Problem::Shape {
+                expected: "an object of arguments",
+                found: kind(other),
+            })),
+        }
+    }
+
+    /// The same arguments with `name` set to `value` (a bulk item's key).
+    pub fn with_key<'b>(&'b self, name: &'static str, value: &'b str) -> Args<'b> {
+        Args {
+            at: self.at,
+            map: self.map,
+            injected: Some((name, value)),
+        }
+    }
+
+    /// Where these arguments stand.
+    pub fn at(&self) -> &At<'a> {
+        &self.at
+    }
+
+    /// Refuses arguments not in `known`; with `numbered`, numeric keys (records of a
+    /// flattened array) are allowed too.
+    pub fn only(&self, known: &[&str], numbered: bool) -> Result<(), ValidationError> {
+        for key in self.map.keys() {
+            if known.contains(&key.as_str()) || (numbered && is_number(key)) {
+                continue;
+            }
+            let suggestion = suggest(key, known.iter().copied()).map(str::to_owned);
+            return Err(self.at.error(key, Problem::Unknown { suggestion }));
+        }
+        Ok(())
+    }
+
+    /// What the form holds for `name`, read as a value of type `T`.
+    fn given<T: FromArg>(&self, name: &str) -> Result<Given<'a>, ValidationError> {
+        if let Some((n, v)) = self.injected {
+            if n == name {
+                return Ok(Given::of(Cow::Borrowed(v)));
+            }
+        }
+        match self.map.get(name) {
+            None | Some(Value::Null) => Ok(Given::Absent),
+            Some(v) => arg_text::<T>(v).map_err(|e| match e {
+                TextError::Shape(found) => {
+                    let expected = if T::SEP.is_some() {
+                        "a value or an array of values"
+                    } else {
+                        "a single value"
+                    };
+                    self.at.error(name, Problem::Shape { expected, found })
+                }
+                TextError::Invalid(e) => self.at.error(name, Problem::Invalid(e)),
+            }),
+        }
+    }
+
+    /// An optional argument. A blank value (empty or only whitespace, an empty list) is
+    /// "not given", as PHP and HTML-form clients send every field of a form.
+    pub fn optional<T: FromArg>(&self, name: &str) -> Result<Option<T>, ValidationError> {
+        match self.given::<T>(name)? {
+            Given::Absent | Given::Blank => Ok(None),
+            Given::Text(text) => self.parse(name, &text).map(Some),
+        }
+    }
+
+    /// A required argument: missing is an error, and so is a blank value.
+    pub fn required<T: FromArg>(&self, name: &str) -> Result<T, ValidationError> {
+        match self.given::<T>(name)? {
+            Given::Absent => Err(self.at.error(name, Problem::Missing)),
+            Given::Blank => Err(self.at.error(name, Problem::Blank)),
+            Given::Text(text) => self.parse(name, &text),
+        }
+    }
+
+    fn parse<T: FromArg>(&self, name: &str, text: &str) -> Result<T, ValidationError> {
+        text.parse::<T>()
+            .map_err(|e| self.at.error(name, Problem::Invalid(e)))
+    }
+
+    /// Records of an `array` argument: under `name`, or (flattened) the numeric keys here.
+    pub fn records<T>(
+        &self,
+        name: Option<&str>,
+        parse: impl Fn(&Args<'_>) -> Result<T, ValidationError>,
+    ) -> Result<BTreeMap<u64, T>, ValidationError> {
+        let mut out = BTreeMap::new();
+        let (at, map) = match name {
+            None => (self.at, self.map),
+            Some(name) => match self.map.get(name) {
+                None | Some(Value::Null) => return Ok(out),
+                // A blank form field: no records (required ones are refused by the check).
+                Some(Value::String(s)) if is_blank(s) => return Ok(out),
+                Some(Value::Object(m)) => (self.at.nest(name), m),
+                Some(Value::Array(items)) => {
+                    let at = self.at.nest(name);
+                    for (i, v) in items.iter().enumerate() {
+                        out.insert(i as u64, parse(&Args::new(at.index(i as u64), v)?)?);
+                    }
+                    return Ok(out);
+                }
+                Some(other) => {
+                    return Err(self.at.error(
+                        name,
+                        Problem::Shape {
+                            expected: "records keyed by number",
+                            found: kind(other),
+                        },
+                    ));
+                }
+            },
+        };
+        for (key, v) in map.iter().filter(|(k, _)| name.is_some() || is_number(k)) {
+            let n: u64 = key.parse().map_err(|_| {
+                at.error(
+                    key,
+                    Problem::Shape {
+                        expected: "a record number as the key",
+                        found: "text",
+                    },
+                )
+            })?;
+            out.insert(n, parse(&Args::new(at.index(n), v)?)?);
+        }
+        Ok(out)
+    }
+
+    /// A `map_of` argument: free keys, each value of type `T`.
+    pub fn map_of<T: FromArg>(&self, name: &str) -> Result<BTreeMap<String, T>, ValidationError> {
+        let at = self.at.nest(name);
+        match self.map.get(name) {
+            None | Some(Value::Null) => Ok(BTreeMap::new()),
+            Some(Value::String(s)) if is_blank(s) => Ok(BTreeMap::new()),
+            Some(Value::Object(m)) => {
+                let mut out = BTreeMap::new();
+                for (k, v) in m {
+                    let text = scalar_text(v).map_err(|found| {
+                        at.error(
+                            k,
+                            Problem::Shape {
+                                expected: "a single value",
+                                found,
+                            },
+                        )
+                    })?;
+                    out.insert(
+                        k.clone(),
+                        text.parse::<T>()
+                            .map_err(|e| at.error(k, Problem::Invalid(e)))?,
+                    );
+                }
+                Ok(out)
+            }
+            Some(other) => Err(self.at.error(
+                name,
+                Problem::Shape {
+                    expected: "an object of keys and values",
+                    found: kind(other),
+                },
+            )),
+        }
+    }
+}
+
+fn is_number(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// What the form holds for one argument.
+enum Given<'a> {
+    /// Not there, or `null`.
+    Absent,
+    /// There but blank: empty or only whitespace, an empty list.
+    Blank,
+    /// The value's text; a list's items joined by its separator.
+    Text(Cow<'a, str>),
+}
+
+impl<'a> Given<'a> {
+    fn of(text: Cow<'a, str>) -> Self {
+        if is_blank(&text) {
+            Self::Blank
+        } else {
+            Self::Text(text)
+        }
+    }
+}
+
+/// Blank text: empty or only whitespace. It is what a form sends for a field left empty,
+/// and it is what `Wire::is_blank` calls blank for text types.
+fn is_blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
+/// Why a JSON value is not an argument's text.
+enum TextError {
+    /// The wrong shape: what was found, in words.
+    Shape(&'static str),
+    /// A list item that cannot be joined.
+    Invalid(InvalidValue),
+}
+
+/// An argument's text from its JSON value. A list type takes a value (comma-joined
+/// text), a JSON array, or an object keyed by numbers (PHP's `domains[0]=a&domains[1]=b`,
+/// as `form::to_tree` builds it), taken in the order of the numbers; blank items of an
+/// array are fields left empty and are skipped. Other types take a single value only.
+fn arg_text<T: FromArg>(v: &Value) -> Result<Given<'_>, TextError> {
+    let items: Vec<&Value> = match v {
+        Value::String(s) => return Ok(Given::of(Cow::Borrowed(s))),
+        Value::Number(n) => return Ok(Given::of(Cow::Owned(n.to_string()))),
+        Value::Bool(b) => return Ok(Given::Text(Cow::Borrowed(if *b { "1" } else { "0" }))),
+        Value::Null => return Ok(Given::Absent),
+        Value::Array(items) => items.iter().collect(),
+        Value::Object(map) => match numbered(map) {
+            Some(items) => items,
+            None => return Err(TextError::Shape("an object")),
+        },
+    };
+    let Some(sep) = T::SEP else {
+        return Err(TextError::Shape("an array"));
+    };
+    let mut out = String::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if item.is_null() {
+            continue;
+        }
+        let text = scalar_text(item).map_err(TextError::Shape)?;
+        if is_blank(&text) {
+            continue;
+        }
+        if text.contains(sep) {
+            // Joined, the item would become several: the wire form cannot carry it.
+            let rule = crate::registry::type_info(T::TYPE).map_or("", |t| t.doc);
+            let reason = format!("item {} contains the separator {sep:?}", i + 1);
+            let value = (!T::SECRET).then_some(text.as_ref());
+            return Err(TextError::Invalid(InvalidValue::new(
+                T::TYPE,
+                rule,
+                reason,
+                value,
+            )));
+        }
+        if !out.is_empty() {
+            out.push(sep);
+        }
+        out.push_str(&text);
+    }
+    Ok(Given::of(Cow::Owned(out)))
+}
+
+/// The values of an object whose keys are all numbers (a PHP array), in the order of the
+/// numbers; `None` when a key is not a number.
+fn numbered(map: &Map<String, Value>) -> Option<Vec<&Value>> {
+    let mut items = Vec::with_capacity(map.len());
+    for (k, v) in map {
+        if !is_number(k) {
+            return None;
+        }
+        // Numeric order without parsing, so that no key is too large: fewer significant
+        // digits first, then the digits.
+        let digits = k.trim_start_matches('0');
+        items.push(((digits.len(), digits), v));
+    }
+    items.sort_by(|a, b| a.0.cmp(&b.0));
+    Some(items.into_iter().map(|(_, v)| v).collect())
+}
+
+/// A JSON scalar as text.
+fn scalar_text(v: &Value) -> Result<Cow<'_, str>, &'static str> {
+    match v {
+        Value::String(s) => Ok(Cow::Borrowed(s)),
+        Value::Number(n) => Ok(Cow::Owned(n.to_string())),
+        Value::Bool(b) => Ok(Cow::Borrowed(if *b { "1" } else { "0" })),
+        other => Err(kind(other)),
+    }
+}
+
+/// The items of a bulk request: an array (keyed by index) or an object (by its keys).
+pub fn bulk_items<'v>(
+    at: &At<'_>,
+    value: &'v Value,
+) -> Result<Vec<(String, &'v Value)>, ValidationError> {
+    match value {
+        Value::Array(items) => Ok(items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i.to_string(), v))
+            .collect()),
+        Value::Object(map) => Ok(map.iter().map(|(k, v)| (k.clone(), v)).collect()),
+        Value::Null => Ok(Vec::new()),
+        other => Err(at.error_here(Problem::Shape {
+            expected: "an array or object of items",
+            found: kind(other),
+        })),
+    }
+}
+
+/// The error for a command name the spec does not have.
+pub fn unknown_command(name: &str) -> ValidationError {
+    let suggestion =
+        suggest(name, crate::registry::COMMANDS.iter().map(|c| c.name)).map(str::to_owned);
+    ValidationError::unknown_command(name, suggestion)
+}
+
+/// The closest of `candidates` to `word`, if close enough to be a likely typo.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    let limit = (word.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|c| (distance(&word, &c.to_lowercase()), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(cur).min(row[j])
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
