@@ -163,7 +163,7 @@ async fn one(client: &domaincontext::Client, request: &Request, args: &Value, sh
     drop(progress);
     match result {
         None => {
-            out::error(&interrupted(info.name, info.effect, args));
+            out::error(&interrupted(info, args));
             INTERRUPTED
         }
         Some(Ok(reply)) => show.answer(&answer_text(&reply)),
@@ -179,16 +179,28 @@ async fn one(client: &domaincontext::Client, request: &Request, args: &Value, sh
 }
 
 /// What an interrupt leaves behind: nothing for a read-only command; for a changing one,
-/// an unknown outcome, named by the item it was about.
-fn interrupted(command: &str, effect: Effect, args: &Value) -> String {
-    if effect == Effect::Read {
+/// an unknown outcome, named by what the spec says identifies it: its first required
+/// argument or member of an argument group ("domain or id") that was given.
+fn interrupted(info: &domaincontext::CommandInfo, args: &Value) -> String {
+    if info.effect == Effect::Read {
         return "interrupted".to_owned();
     }
-    let subject = ["domain", "domains", "id", "contact_id", "certificate_id"]
+    let command = info.name;
+    let identifies = |name: &str| info.groups.iter().any(|g| g.contains(&name));
+    let subject = info
+        .args
         .iter()
-        .find_map(|name| match args.get(name) {
-            Some(Value::String(s)) => Some(format!(" for {name} {s}")),
-            Some(v @ Value::Number(_)) => Some(format!(" for {name} {v}")),
+        .filter(|a| a.required || identifies(a.name))
+        // Never a secret (a transfer code), even as the subject of a message.
+        .filter(|a| match a.kind {
+            domaincontext::ArgKind::Type(t) => {
+                domaincontext::type_info(t).is_some_and(|t| !t.secret)
+            }
+            _ => false,
+        })
+        .find_map(|a| match args.get(a.name) {
+            Some(Value::String(s)) => Some(format!(" for {} {s}", a.name)),
+            Some(v @ Value::Number(_)) => Some(format!(" for {} {v}", a.name)),
             _ => None,
         })
         .unwrap_or_default();
