@@ -93,6 +93,7 @@ mod args;
 mod bulk;
 mod client;
 mod decode;
+pub mod dns;
 mod error;
 #[cfg(feature = "dynamic")]
 #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
@@ -107,6 +108,7 @@ pub mod methods;
 mod money;
 mod page;
 mod pick;
+pub mod portfolio;
 #[cfg(feature = "dynamic")]
 #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
 pub mod registry;
