@@ -190,6 +190,17 @@ impl Client {
         Ok(plan)
     }
 
+    /// The live zone of `domain` as a [`Zone`] whose plan is empty: every record with its
+    /// TTL and priority, sorted by name, type and value (so that two exports of the same
+    /// zone are equal).
+    pub async fn dns_export(&self, domain: &Domain) -> Result<Zone, DnsError> {
+        let (_, live) = self.dns_live(domain).await?;
+        let mut zone = Zone::new(domain.clone());
+        zone.records = live.into_iter().map(|(_, r)| r).collect();
+        zone.records.sort();
+        Ok(zone)
+    }
+
     /// A domain's id and its live records, by number.
     pub(crate) async fn dns_live(
         &self,

@@ -95,7 +95,10 @@ pub fn build() -> Command {
                         .value_parser(clap::value_parser!(clap_complete::Shell)),
                 ),
         )
-        .subcommand(sandbox());
+        .subcommand(sandbox())
+        .subcommand(crate::dns::command())
+        .subcommand(crate::portfolio::command())
+        .subcommand(crate::acme::command());
     for info in &COMMANDS {
         app = app.subcommand(subcommand(info));
     }

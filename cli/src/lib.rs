@@ -9,11 +9,13 @@
 //! reported as "outcome unknown"). A closed standard output (`| head -1`) is not an
 //! error: the output stops quietly and the status stays that of the command.
 
+mod acme;
 mod all;
 mod app;
 mod args;
 mod bulk;
 mod call;
+mod dns;
 mod escape;
 mod example;
 mod format;
@@ -21,12 +23,15 @@ mod help;
 mod input;
 mod interrupt;
 mod out;
+mod portfolio;
 mod pretty;
 mod progress;
 mod report;
 mod run;
 mod sandbox;
+mod session;
 mod settings;
+mod zonefile;
 
 pub use run::main;
 

@@ -108,7 +108,15 @@ fn global_after_command(e: &clap::Error, argv: &[OsString]) -> Option<String> {
 
 /// The error for an unknown command, with a suggestion when one is close.
 pub fn unknown_command(name: &str) -> String {
-    let builtins = ["commands", "help", "completions", "sandbox"];
+    let builtins = [
+        "commands",
+        "help",
+        "completions",
+        "sandbox",
+        "dns",
+        "domains",
+        "acme",
+    ];
     let names = COMMANDS.iter().map(|c| c.name).chain(builtins);
     match domaincontext::rt::suggest(name, names) {
         Some(s) => format!(
@@ -168,6 +176,9 @@ async fn run(m: &ArgMatches) -> u8 {
             print(&String::from_utf8_lossy(&script), OK)
         }
         "sandbox" => sandbox::command(m, sub).await,
+        "dns" => crate::dns::run(m, sub).await,
+        "domains" => crate::portfolio::run(m, sub).await,
+        "acme" => crate::acme::run(m, sub).await,
         command => {
             if sub.get_flag("help") {
                 return match domaincontext::command(command) {
