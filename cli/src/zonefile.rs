@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 use std::str::FromStr;
 use std::sync::Arc;
 
-use domaincontext::dns::{Ignore, Record, Zone};
+use domaincontext::dns::{Ignore, Record, Zone, ZoneError};
 use domaincontext::types::{DnsName, Domain, Id, Label, RecordType};
 use domaincontext_codegen::yaml::{self, Node, Pos};
 
@@ -51,7 +51,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Zone>, Vec<String>> {
     let mut r = Reader::default();
     let Some(domains) = root.as_map() else {
         r.fail(&root, "the zone file must be a map of domains");
-        return Err(r.problems);
+        return Err(r.report());
     };
     let mut zones: Vec<Zone> = Vec::new();
     for (key, body) in domains {
@@ -69,7 +69,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Zone>, Vec<String>> {
     if r.problems.is_empty() {
         Ok(zones)
     } else {
-        Err(r.problems)
+        Err(r.report())
     }
 }
 
@@ -79,12 +79,26 @@ fn at(p: &Pos) -> String {
 
 #[derive(Default)]
 struct Reader {
-    problems: Vec<String>,
+    problems: Vec<(Pos, String)>,
 }
 
 impl Reader {
     fn fail(&mut self, node: &Node, message: &str) {
-        self.problems.push(format!("{}: {message}", at(&node.pos)));
+        self.fail_at(&node.pos, message.to_owned());
+    }
+
+    fn fail_at(&mut self, pos: &Pos, message: String) {
+        self.problems.push((pos.clone(), message));
+    }
+
+    /// The problems in file order, each `file:line:col: message`.
+    fn report(mut self) -> Vec<String> {
+        self.problems
+            .sort_by(|a, b| (a.0.line, a.0.col).cmp(&(b.0.line, b.0.col)));
+        self.problems
+            .into_iter()
+            .map(|(p, m)| format!("{}: {m}", at(&p)))
+            .collect()
     }
 
     /// A scalar read through its generated type, or a problem naming the field.
@@ -149,16 +163,18 @@ impl Reader {
             }
         }
         for problem in zone.check() {
-            let node_pos = positions.get(problem.index()).cloned();
-            match node_pos {
-                Some(p) => self
-                    .problems
-                    .push(format!("{}: {}: {problem}", at(&p), zone.domain)),
-                None => {
-                    self.problems
-                        .push(format!("{}: {}: {problem}", at(&body.pos), zone.domain))
+            let pos = positions.get(problem.index()).unwrap_or(&body.pos).clone();
+            // The record is named by its line, not by the library's index among records.
+            let what = match problem {
+                ZoneError::Unmanaged { kind, .. } => {
+                    format!("type {kind} is not one of the zone's managed types")
                 }
-            }
+                ZoneError::MissingPriority { .. } => "an mx record needs a priority".to_owned(),
+                ZoneError::Duplicate { .. } => {
+                    "the same record (name, type and value) is listed before".to_owned()
+                }
+            };
+            self.fail_at(&pos, format!("{}: {what}", zone.domain));
         }
         (self.problems.len() == before).then_some(zone)
     }
@@ -244,10 +260,12 @@ mod tests {
         assert_eq!(problems.len(), 3, "{problems:?}");
         assert!(problems[0].starts_with("z.yaml:4:"), "{problems:?}");
         assert!(problems[0].contains("name: "), "{problems:?}");
-        assert!(problems[1].starts_with("z.yaml:6:"), "{problems:?}");
-        assert!(problems[2].starts_with("z.yaml:5:"), "{problems:?}");
+        assert_eq!(
+            problems[1],
+            "z.yaml:5:7: a.com: an mx record needs a priority"
+        );
         assert!(
-            problems[2].ends_with("an mx record needs a priority"),
+            problems[2].starts_with("z.yaml:6:23: type: \"nope\" is not a valid recordType"),
             "{problems:?}"
         );
     }
