@@ -255,3 +255,87 @@ impl fmt::Display for Plan {
         writeln!(f, "{c} to create, {u} to update, {d} to delete")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dns::Ignore;
+    use crate::types::RecordType;
+
+    fn r(name: &str, kind: RecordType, value: &str, ttl: u64) -> Record {
+        Record::new(name.parse().unwrap(), kind, value.parse().unwrap())
+            .ttl(Id::try_from(ttl).unwrap())
+    }
+
+    #[test]
+    fn creates_updates_deletes_and_leaves_alone() {
+        let live = vec![
+            (1, r("@", RecordType::A, "192.0.2.1", 3600)),
+            (2, r("www", RecordType::Cname, "a.com", 3600)),
+            (3, r("old", RecordType::A, "192.0.2.3", 3600)),
+            (4, r("mail", RecordType::A, "192.0.2.4", 3600)),
+            (7, r("@", RecordType::Ns, "ns1.a.com", 3600)),
+            (8, r("kept", RecordType::Txt, "x", 3600)),
+        ];
+        let mut zone = Zone::new("a.com".parse().unwrap());
+        zone.types = Some([RecordType::A, RecordType::Cname, RecordType::Txt].into());
+        zone.ignore.push(Ignore {
+            name: "kept".parse().unwrap(),
+            kind: RecordType::Txt,
+            value: None,
+        });
+        zone.records = vec![
+            // Same record, new TTL: an update of its settings.
+            r("@", RecordType::A, "192.0.2.1", 600),
+            // Same name and type, new value: an update.
+            r("WWW", RecordType::Cname, "b.com", 3600),
+            // Same record, TTL left out: nothing to do.
+            Record::new(
+                "mail".parse().unwrap(),
+                RecordType::A,
+                "192.0.2.4".parse().unwrap(),
+            ),
+            r("new", RecordType::Txt, "hello", 300),
+        ];
+        let plan = Plan::zone(&zone, Id::try_from(9u64).unwrap(), &live);
+        assert_eq!(plan.managed, 4, "ns is not managed, kept is ignored");
+        assert_eq!(plan.last_key, 8);
+        let text: Vec<String> = plan
+            .changes
+            .iter()
+            .map(|c| match c {
+                Change::Create(r) => format!("+ {r}"),
+                Change::Update { key, from, to } => format!("~{key} {from} => {to}"),
+                Change::Delete { key, record } => format!("-{key} {record}"),
+            })
+            .collect();
+        assert_eq!(
+            text,
+            [
+                "~1 @ a 192.0.2.1 (ttl 3600) => @ a 192.0.2.1 (ttl 600)",
+                "+ new txt hello (ttl 300)",
+                "-3 old a 192.0.2.3 (ttl 3600)",
+                "~2 www cname a.com (ttl 3600) => www cname b.com (ttl 3600)",
+            ]
+        );
+        assert_eq!(plan.destructive(), 3);
+        let full = Plan { zones: vec![plan] };
+        assert!(full.check_share(0.75).is_ok());
+        assert!(matches!(
+            full.check_share(0.7),
+            Err(DnsError::TooManyChanges {
+                changes: 3,
+                records: 4,
+                percent: 75,
+                limit: 70,
+                ..
+            })
+        ));
+        // New records are numbered above every live one, including unmanaged ones.
+        let item = &full.items()[0];
+        assert_eq!(
+            item.records.keys().copied().collect::<Vec<_>>(),
+            [1, 2, 3, 9]
+        );
+    }
+}

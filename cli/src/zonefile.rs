@@ -93,8 +93,7 @@ impl Reader {
 
     /// The problems in file order, each `file:line:col: message`.
     fn report(mut self) -> Vec<String> {
-        self.problems
-            .sort_by(|a, b| (a.0.line, a.0.col).cmp(&(b.0.line, b.0.col)));
+        self.problems.sort_by_key(|(p, _)| (p.line, p.col));
         self.problems
             .into_iter()
             .map(|(p, m)| format!("{}: {m}", at(&p)))
