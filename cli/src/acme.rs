@@ -3,10 +3,10 @@
 //! `CERTBOT_VALIDATION` in the environment). Adds or removes exactly one TXT record.
 
 use clap::{Arg, ArgMatches, Command};
-use domaincontext::dns::{Challenge, ChallengeOutcome, DnsError};
+use domaincontext::dns::{Challenge, ChallengeOutcome};
 
-use crate::session::{Session, chain, note, status_of};
-use crate::{API_ERROR, OK, USAGE, out};
+use crate::session::{Session, chain, failed, note};
+use crate::{OK, USAGE, out};
 
 const AFTER: &str = "\
 lego:    EXEC_PATH=/path/to/hook.sh lego --dns exec ...   (hook.sh runs: domaincontext acme \"$@\")
@@ -108,14 +108,7 @@ async fn act(session: &Session, challenge: &Challenge, present: bool) -> u8 {
             );
             OK
         }
-        Err(e) => {
-            out::error(&chain(&e));
-            match &e {
-                DnsError::Call { source, .. } => status_of(source),
-                DnsError::NoDomain(_) | DnsError::NoZoneFor(_) => API_ERROR,
-                _ => USAGE,
-            }
-        }
+        Err(e) => failed(&e),
     }
 }
 

@@ -6,13 +6,13 @@
 use std::io::IsTerminal;
 
 use clap::{Arg, ArgAction, ArgMatches, Command};
-use domaincontext::dns::{ApplyOptions, DEFAULT_MAX_SHARE, DnsError, Plan, Zone};
+use domaincontext::dns::{ApplyOptions, DEFAULT_MAX_SHARE, Plan, Zone};
 use domaincontext::requests::DomainsSetDns;
 use domaincontext::types::Domain;
 use serde_json::{Map, Value, json};
 
 use crate::format::{Format, render};
-use crate::session::{Session, chain, confirm, note, status_of};
+use crate::session::{Session, chain, confirm, failed, note};
 use crate::{API_ERROR, OK, USAGE, out, zonefile};
 
 /// `dns plan`'s status when the plan has changes.
@@ -76,16 +76,6 @@ pub async fn run(m: &ArgMatches, sub: &ArgMatches) -> u8 {
         Some(("export", a)) => export(m, a).await,
         Some(("plan", a)) => plan(m, a).await,
         Some(("apply", a)) => apply(m, a).await,
-        _ => USAGE,
-    }
-}
-
-/// The status of a failed workflow step, after printing it.
-fn failed(e: &DnsError) -> u8 {
-    out::error(&chain(e));
-    match e {
-        DnsError::Call { source, .. } => status_of(source),
-        DnsError::NoDomain(_) | DnsError::NoZoneFor(_) => API_ERROR,
         _ => USAGE,
     }
 }

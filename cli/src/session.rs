@@ -66,6 +66,18 @@ pub fn status_of(e: &domaincontext::Error) -> u8 {
     }
 }
 
+/// Prints a failed DNS step and gives its status: a call's by its kind, 1 for an answer
+/// that names no usable domain, 2 for what was refused before anything was sent.
+pub fn failed(e: &domaincontext::dns::DnsError) -> u8 {
+    use domaincontext::dns::DnsError;
+    out::error(&chain(e));
+    match e {
+        DnsError::Call { source, .. } => status_of(source),
+        DnsError::NoDomain(_) | DnsError::NoZoneFor(_) => API_ERROR,
+        _ => USAGE,
+    }
+}
+
 /// An error and its sources on one line, each fact once: `a: b: c`.
 pub fn chain(e: &dyn std::error::Error) -> String {
     let mut s = e.to_string();

@@ -279,3 +279,27 @@ fn untouched_domains_ignored_records_and_unmanaged_types_survive() {
     assert_eq!(code, 0);
     assert!(out.contains("192.0.2.11"), "{out}");
 }
+
+#[test]
+fn the_workflow_runs_on_the_embedded_sandbox_across_processes() {
+    let dir = temp_dir("embedded");
+    let state = dir.join("state.json");
+    let run = |args: &[&str]| {
+        let mut c = common::bin();
+        c.env("DOMAINCONTEXT_SANDBOX_STATE", &state)
+            .arg("--sandbox")
+            .args(args);
+        common::outcome(&common::output(&mut c, flows::LIMIT))
+    };
+    let (code, exported, err) = run(&["dns", "export", "test3.com"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let edited = exported + &block("www", "a", "192.0.2.12", 600);
+    let file = write(&dir, "zone.yaml", &edited);
+    let (code, _, err) = run(&["dns", "apply", "--yes", &file]);
+    assert_eq!(code, 0, "{err}");
+    // The next process sees the change: the state was saved.
+    let (code, out, _) = run(&["dns", "export", "test3.com"]);
+    assert_eq!((code, out.as_str()), (0, edited.as_str()));
+    let (code, _, _) = run(&["dns", "plan", &file]);
+    assert_eq!(code, 0);
+}
