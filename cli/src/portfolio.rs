@@ -87,12 +87,27 @@ pub async fn run(m: &ArgMatches, sub: &ArgMatches) -> u8 {
         }
     };
     let status = match name {
-        "expiring" => expiring(&session, a).await,
+        "expiring" => expiring(&session, format(m, a), a).await,
         "renew-expiring" => renew(&session, a).await,
-        "export" => export(&session, a).await,
+        "export" => export(&session, format(m, a)).await,
         _ => USAGE,
     };
     session.finish(status).await
+}
+
+/// The list's format: the subcommand's `-o`, else the global `-o` when it is one the
+/// list has (table, csv, json), else the subcommand's default.
+fn format<'a>(m: &'a ArgMatches, a: &'a ArgMatches) -> &'a str {
+    let own = a
+        .get_one::<String>("output")
+        .map_or("table", String::as_str);
+    if a.value_source("output") == Some(clap::parser::ValueSource::CommandLine) {
+        return own;
+    }
+    match m.get_one::<String>("output").map(String::as_str) {
+        Some(g @ ("table" | "csv" | "json")) => g,
+        _ => own,
+    }
 }
 
 /// Today, and the last day of the window.
@@ -160,7 +175,7 @@ fn show(format: &str, rows: Vec<Value>) -> u8 {
     }
 }
 
-async fn expiring(session: &Session, a: &ArgMatches) -> u8 {
+async fn expiring(session: &Session, format: &str, a: &ArgMatches) -> u8 {
     let (today, until) = match window(session, a) {
         Ok(w) => w,
         Err(e) => {
@@ -189,11 +204,7 @@ async fn expiring(session: &Session, a: &ArgMatches) -> u8 {
             })
         })
         .collect();
-    let status = show(
-        a.get_one::<String>("output")
-            .map_or("table", String::as_str),
-        json,
-    );
+    let status = show(format, json);
     if status == OK && found && a.get_flag("fail-if-any") {
         return API_ERROR;
     }
@@ -284,7 +295,7 @@ async fn renew(session: &Session, a: &ArgMatches) -> u8 {
     if status == OK { shown } else { status }
 }
 
-async fn export(session: &Session, a: &ArgMatches) -> u8 {
+async fn export(session: &Session, format: &str) -> u8 {
     let rows = match session.client.domains_all().await {
         Ok(r) => r,
         Err(e) => {
@@ -309,10 +320,7 @@ async fn export(session: &Session, a: &ArgMatches) -> u8 {
         })
         .collect();
     json.sort_by(|x, y| x.0.cmp(&y.0));
-    show(
-        a.get_one::<String>("output").map_or("csv", String::as_str),
-        json.into_iter().map(|(_, v)| v).collect(),
-    )
+    show(format, json.into_iter().map(|(_, v)| v).collect())
 }
 
 #[cfg(test)]

@@ -232,3 +232,21 @@ fn export_lists_the_whole_portfolio() {
         "{out}"
     );
 }
+
+#[test]
+fn the_global_output_option_is_honoured() {
+    let sb = Served::start(seeded());
+    let (code, out, _) = sb.run(&[
+        "-o", "json", "domains", "expiring", "--within", "30d", "--today", TODAY,
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(json(&out).as_array().unwrap().len(), 3);
+    // The subcommand's own -o wins.
+    let (_, out, _) = sb.run(&[
+        "-o", "json", "domains", "expiring", "-o", "csv", "--within", "30d", "--today", TODAY,
+    ]);
+    assert!(
+        out.starts_with("domain,expires,days_left,state,autorenewal\r\n"),
+        "{out}"
+    );
+}
