@@ -12,12 +12,19 @@ use crate::types::RecordStatus;
 /// octoDNS's rule, 30 %.
 pub const DEFAULT_MAX_SHARE: f64 = 0.3;
 
+/// Zones with fewer managed records than this are not held to the share: octoDNS's
+/// `MIN_EXISTING_RECORDS`, so that changing one record of a three-record zone needs no
+/// `force`.
+pub const DEFAULT_MIN_RECORDS: usize = 10;
+
 /// How [`Client::dns_apply`] guards a plan.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ApplyOptions {
     /// The largest share (0 to 1) of a zone's managed records that updates plus deletes
     /// may touch.
     pub max_share: f64,
+    /// Zones with fewer managed records than this are not held to `max_share`.
+    pub min_records: usize,
     /// Apply even above `max_share`.
     pub force: bool,
 }
@@ -26,6 +33,7 @@ impl Default for ApplyOptions {
     fn default() -> Self {
         Self {
             max_share: DEFAULT_MAX_SHARE,
+            min_records: DEFAULT_MIN_RECORDS,
             force: false,
         }
     }
@@ -50,11 +58,13 @@ impl Applied {
 }
 
 impl Plan {
-    /// The first zone whose updates plus deletes exceed `max_share` of its managed records.
-    pub fn check_share(&self, max_share: f64) -> Result<(), DnsError> {
+    /// The first zone of at least `options.min_records` managed records whose updates plus
+    /// deletes exceed `options.max_share` of them.
+    pub fn check_share(&self, options: &ApplyOptions) -> Result<(), DnsError> {
+        let max_share = options.max_share;
         for z in &self.zones {
             let changes = z.destructive();
-            if changes == 0 {
+            if changes == 0 || z.managed < options.min_records {
                 continue;
             }
             let records = z.managed.max(1);
@@ -117,7 +127,8 @@ fn wire(r: &Record, status: RecordStatus) -> DomainSetDnsRecordsItem {
 impl Client {
     /// Carries `plan` out through `domainsSetDNS`: one item a zone with changes, in
     /// requests of up to 100 zones. Refused before anything is sent when a zone's updates
-    /// plus deletes exceed `options.max_share` of its managed records, unless
+    /// plus deletes exceed `options.max_share` of its managed records (zones of fewer than
+    /// `options.min_records` are exempt), unless
     /// `options.force`. Domains the plan does not name are never touched, nor live records
     /// it does not manage. An empty plan sends nothing.
     pub async fn dns_apply(
@@ -126,7 +137,7 @@ impl Client {
         options: &ApplyOptions,
     ) -> Result<Applied, DnsError> {
         if !options.force {
-            plan.check_share(options.max_share)?;
+            plan.check_share(options)?;
         }
         let domains: Vec<_> = plan
             .zones

@@ -24,7 +24,7 @@ mod error;
 mod plan;
 mod zone;
 
-pub use apply::{Applied, ApplyOptions, DEFAULT_MAX_SHARE};
+pub use apply::{Applied, ApplyOptions, DEFAULT_MAX_SHARE, DEFAULT_MIN_RECORDS};
 pub use challenge::{Challenge, ChallengeOutcome};
 pub use error::DnsError;
 pub use plan::{Change, Plan, ZonePlan};

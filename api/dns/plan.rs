@@ -259,7 +259,7 @@ impl fmt::Display for Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dns::Ignore;
+    use crate::dns::{ApplyOptions, Ignore};
     use crate::types::RecordType;
 
     fn r(name: &str, kind: RecordType, value: &str, ttl: u64) -> Record {
@@ -320,9 +320,16 @@ mod tests {
         );
         assert_eq!(plan.destructive(), 3);
         let full = Plan { zones: vec![plan] };
-        assert!(full.check_share(0.75).is_ok());
+        let share = |max_share, min_records| ApplyOptions {
+            max_share,
+            min_records,
+            force: false,
+        };
+        assert!(full.check_share(&share(0.75, 0)).is_ok());
+        // A zone under octoDNS's minimum is not held to the share at all.
+        assert!(full.check_share(&share(0.7, 5)).is_ok());
         assert!(matches!(
-            full.check_share(0.7),
+            full.check_share(&share(0.7, 4)),
             Err(DnsError::TooManyChanges {
                 changes: 3,
                 records: 4,

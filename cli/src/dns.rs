@@ -56,7 +56,7 @@ pub fn command() -> Command {
         .subcommand(
             Command::new("apply")
                 .about("Apply FILE's changes through domainsSetDNS, after showing them")
-                .after_help("Only the domains FILE names are touched, and in them only the records of the types it manages\nthat it does not mark `ignore: true`. A plan that updates or deletes more than 30 % of a zone's\nrecords is refused unless --force. Without --yes, a terminal is asked; a script must give --yes.")
+                .after_help("Only the domains FILE names are touched, and in them only the records of the types it manages\nthat it does not mark `ignore: true`. A plan that updates or deletes more than 30 % of a zone's\nrecords (zones of 10 records or more, octoDNS's rule) is refused unless --force. Without --yes, a terminal is asked; a script must give --yes.")
                 .arg(file())
                 .arg(Arg::new("yes").long("yes").short('y').action(ArgAction::SetTrue).help("Apply without asking"))
                 .arg(Arg::new("force").long("force").action(ArgAction::SetTrue).help("Apply even above the share"))
@@ -213,6 +213,7 @@ async fn apply(m: &ArgMatches, a: &ArgMatches) -> u8 {
             .get_one::<u8>("max-share")
             .map_or(DEFAULT_MAX_SHARE, |p| f64::from(*p) / 100.0),
         force: a.get_flag("force"),
+        ..ApplyOptions::default()
     };
     let session = match start(m).await {
         Ok(s) => s,
@@ -235,7 +236,7 @@ async fn apply_with(session: &Session, path: &str, yes: bool, options: &ApplyOpt
         return OK;
     }
     if !options.force {
-        if let Err(e) = plan.check_share(options.max_share) {
+        if let Err(e) = plan.check_share(options) {
             return failed(&e);
         }
     }
