@@ -272,3 +272,29 @@ fn a_date_is_a_date_and_its_rule_still_holds() {
         "{e}"
     );
 }
+
+#[test]
+fn serialize_writes_a_secret_that_debug_and_errors_hide() {
+    let r = domaincontext::requests::DomainGetPassword::new()
+        .domain("example.com".parse().unwrap())
+        .pincode("7391".parse().unwrap());
+    // The user asked to serialize the request: the secret is in it, and reads back.
+    let json = serde_json::to_value(&r).unwrap();
+    assert_eq!(json, json!({"domain": "example.com", "pincode": "7391"}));
+    assert_eq!(
+        serde_json::from_value::<domaincontext::requests::DomainGetPassword>(json).unwrap(),
+        r
+    );
+    assert!(!format!("{r:?}").contains("7391"));
+    // A refused secret is not repeated.
+    let e = serde_json::from_value::<domaincontext::requests::DomainGetPassword>(
+        json!({"domain": "example.com", "pincode": "73915"}),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.starts_with("domainGetPassword: argument `pincode`: the pincode given is not valid"),
+        "{e}"
+    );
+    assert!(!e.contains("73915"), "{e}");
+}
