@@ -2,11 +2,12 @@
 //! every value through its type's rule; blank optional values are "not given", lists come
 //! comma-joined or as arrays; and the "did you mean" suggestions for unknown names.
 //!
-//! It is the one reader of requests, with two front doors: every request's `Deserialize`
-//! (see [`deserialize`]), which a library user stores and loads requests through, and the
-//! registry's `Request::from_args` (the `dynamic` feature), which the CLI's `--json` and
-//! flags and the sandbox's decoded forms go through by command name and which keeps the
-//! typed [`ValidationError`]. Each generated struct has one short `parse_in` that names its
+//! It is the one reader of requests, and serde is its front door: every request's
+//! `Deserialize` (see [`deserialize_args`]) reads through it, which a library user stores
+//! and loads requests with, and which the CLI's `--json` and flags and the sandbox's
+//! decoded forms go through by command name (`Request::deserialize_args`, the `dynamic`
+//! feature). `Request::from_args` reads the same way and keeps the typed
+//! [`ValidationError`]. Each generated struct has one short `parse_in` that names its
 //! arguments; the work (shapes, blanks, lists, records, paths, suggestions) is done here,
 //! once, rather than in a visitor generated per struct, which keeps the generated code and
 //! the crate's build small.
