@@ -1,7 +1,16 @@
-//! The argument reader of the dynamic layer: a command's arguments from the JSON tree that
-//! mirrors the form (the CLI's `--json` and flags, the sandbox's decoded forms), every
-//! value through its type's rule; blank optional values are "not given", lists come
+//! The argument reader: a command's arguments from the JSON tree that mirrors the form,
+//! every value through its type's rule; blank optional values are "not given", lists come
 //! comma-joined or as arrays; and the "did you mean" suggestions for unknown names.
+//!
+//! It is the one reader of requests, and serde is its front door: every request's
+//! `Deserialize` (see [`deserialize_args`]) reads through it, which a library user stores
+//! and loads requests with, and which the CLI's `--json` and flags and the sandbox's
+//! decoded forms go through by command name (`Request::deserialize_args`, the `dynamic`
+//! feature). `Request::from_args` reads the same way and keeps the typed
+//! [`ValidationError`]. Each generated struct has one short `parse_in` that names its
+//! arguments; the work (shapes, blanks, lists, records, paths, suggestions) is done here,
+//! once, rather than in a visitor generated per struct, which keeps the generated code and
+//! the crate's build small.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -9,7 +18,46 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use crate::error::{InvalidValue, Problem, ValidationError};
-use crate::rt::{At, FromArg, kind};
+use crate::rt::{At, FromArg, Wire, kind};
+
+/// `Deserialize` of a request: the input as the JSON tree that mirrors the form (any
+/// self-describing format: JSON, YAML, TOML...), then `read`, the request's reader, so a
+/// deserialized request is a valid one. A refusal is the reader's [`ValidationError`],
+/// which names the command, the item and the argument.
+pub fn deserialize<'de, D, T>(
+    d: D,
+    read: fn(&Value) -> Result<T, ValidationError>,
+) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    let value = <Value as serde::Deserialize>::deserialize(d)?;
+    read(&value).map_err(serde::de::Error::custom)
+}
+
+/// `Deserialize` of a single command's request or of a record: [`deserialize`] with
+/// `parse`, its reader of an object of arguments at the top of `command`.
+pub fn deserialize_args<'de, D, T>(
+    d: D,
+    command: &'static str,
+    parse: fn(&Args<'_>) -> Result<T, ValidationError>,
+) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    let value = <Value as serde::Deserialize>::deserialize(d)?;
+    read_args(command, &value, parse).map_err(serde::de::Error::custom)
+}
+
+/// Reads the object of arguments `value` at the top of `command` with `parse`.
+pub fn read_args<T>(
+    command: &'static str,
+    value: &Value,
+    parse: fn(&Args<'_>) -> Result<T, ValidationError>,
+) -> Result<T, ValidationError> {
+    parse(&Args::root(command, value)?)
+}
+
 /// Reads a command's arguments from a JSON object that mirrors the form.
 #[derive(Debug)]
 pub struct Args<'a> {
@@ -112,6 +160,33 @@ impl<'a> Args<'a> {
             Given::Blank => Err(self.at.error(name, Problem::Blank)),
             Given::Text(text) => self.parse(name, &text),
         }
+    }
+
+    /// An optional date argument: read through its type `T` (the rule), then as a date.
+    pub fn optional_date<T: FromArg + Wire>(
+        &self,
+        name: &str,
+    ) -> Result<Option<jiff::civil::Date>, ValidationError> {
+        self.optional::<T>(name)?
+            .map(|v| self.date(name, &v))
+            .transpose()
+    }
+
+    /// A required date argument, as [`Args::optional_date`].
+    pub fn required_date<T: FromArg + Wire>(
+        &self,
+        name: &str,
+    ) -> Result<jiff::civil::Date, ValidationError> {
+        let v = self.required::<T>(name)?;
+        self.date(name, &v)
+    }
+
+    fn date<T: FromArg + Wire>(
+        &self,
+        name: &str,
+        v: &T,
+    ) -> Result<jiff::civil::Date, ValidationError> {
+        crate::date::of(v).map_err(|e| self.at.error(name, Problem::Invalid(e)))
     }
 
     fn parse<T: FromArg>(&self, name: &str, text: &str) -> Result<T, ValidationError> {
@@ -271,7 +346,8 @@ fn arg_text<T: FromArg>(v: &Value) -> Result<Given<'_>, TextError> {
         }
         if text.contains(sep) {
             // Joined, the item would become several: the wire form cannot carry it.
-            let rule = crate::registry::type_info(T::TYPE).map_or("", |t| t.doc);
+            // A list type refuses a lone separator (two empty items) with its rule.
+            let rule = rule_of::<T>(&sep.to_string());
             let reason = format!("item {} contains the separator {sep:?}", i + 1);
             let value = (!T::SECRET).then_some(text.as_ref());
             return Err(TextError::Invalid(InvalidValue::new(
@@ -287,6 +363,13 @@ fn arg_text<T: FromArg>(v: &Value) -> Result<Given<'_>, TextError> {
         out.push_str(&text);
     }
     Ok(Given::of(Cow::Owned(out)))
+}
+
+/// The rule of type `T` in words, from its refusal of `probe`, a value it never takes:
+/// a refusal carries the rule, and the registry, which has it too, is only in the
+/// `dynamic` layer.
+pub(crate) fn rule_of<T: std::str::FromStr<Err = InvalidValue>>(probe: &str) -> &'static str {
+    probe.parse::<T>().err().map_or("", |e| e.rule())
 }
 
 /// The values of an object whose keys are all numbers (a PHP array), in the order of the
@@ -337,39 +420,22 @@ pub fn bulk_items<'v>(
 }
 
 /// The error for a command name the spec does not have.
+#[cfg(feature = "dynamic")]
 pub fn unknown_command(name: &str) -> ValidationError {
     let suggestion =
         suggest(name, crate::registry::COMMANDS.iter().map(|c| c.name)).map(str::to_owned);
     ValidationError::unknown_command(name, suggestion)
 }
 
-/// The closest of `candidates` to `word`, if close enough to be a likely typo.
+/// The closest of `candidates` to `word`, if close enough to be a likely typo: within a
+/// third of the word's length in edits (Levenshtein distance, case ignored).
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let word = word.to_lowercase();
     let limit = (word.chars().count() / 3).max(1);
     candidates
         .into_iter()
-        .map(|c| (distance(&word, &c.to_lowercase()), c))
+        .map(|c| (strsim::levenshtein(&word, &c.to_lowercase()), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
-}
-
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(cur).min(row[j])
-            };
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }

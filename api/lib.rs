@@ -88,10 +88,10 @@
 
 mod answer;
 pub mod answers;
-#[cfg(feature = "dynamic")]
 mod args;
 mod bulk;
 mod client;
+mod date;
 mod decode;
 pub mod dns;
 mod error;

@@ -108,7 +108,7 @@ pub struct TypeInfo {
 
 /// The command of this name, in the API's spelling.
 pub fn command(name: &str) -> Option<&'static CommandInfo> {
-    COMMANDS.iter().find(|c| c.name == name)
+    COMMANDS.iter().find(|c| c.name == name).copied()
 }
 
 /// The type of this name.

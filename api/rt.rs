@@ -1,14 +1,15 @@
 //! The small runtime the generated code calls: wire values, the form writer, argument
 //! paths and the checks that span arguments. Generated code stays thin by leaning on
-//! these; users rarely need them directly. The argument reader of the dynamic layer is in
-//! `args.rs`, re-exported here for the generated code.
+//! these; users rarely need them directly. The argument reader (behind every request's
+//! `Deserialize`) is in `args.rs`, re-exported here for the generated code.
 
 use serde_json::Value;
 
 use crate::error::{InvalidValue, Problem, ValidationError};
 
+pub use crate::args::{Args, bulk_items, deserialize, deserialize_args};
 #[cfg(feature = "dynamic")]
-pub use crate::args::{Args, bulk_items, suggest, unknown_command};
+pub use crate::args::{read_args, suggest, unknown_command};
 #[cfg(feature = "dynamic")]
 pub use crate::info::Sealed;
 
@@ -30,11 +31,8 @@ pub trait Wire {
 /// A type that can be read from an argument's text.
 pub trait FromArg: std::str::FromStr<Err = InvalidValue> {
     /// The spec's name of the type.
-    // Read by the argument reader only, which the `dynamic` feature compiles.
-    #[cfg_attr(not(feature = "dynamic"), allow(dead_code))]
     const TYPE: &'static str;
     /// The list separator, for list types (a JSON array is joined with it).
-    #[cfg_attr(not(feature = "dynamic"), allow(dead_code))]
     const SEP: Option<char> = None;
     /// The value is a secret and is never repeated in errors.
     const SECRET: bool = false;

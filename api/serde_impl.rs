@@ -13,8 +13,9 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::str::FromStr;
 
+use serde::Serialize;
 use serde::de::{self, Deserializer, SeqAccess, Unexpected, Visitor};
-use serde::ser::Serializer;
+use serde::ser::{SerializeMap, Serializer};
 
 use crate::error::InvalidValue;
 use crate::rt::Wire;
@@ -25,6 +26,70 @@ pub(crate) fn wire_str<W: Wire + ?Sized, S: Serializer>(v: &W, s: S) -> Result<S
     let mut text = String::new();
     v.wire(&mut text);
     s.serialize_str(&text)
+}
+
+/// A value written as its `Display` text: a request's date as `YYYY-MM-DD`, without
+/// jiff's serde feature.
+struct Shown<'a, T>(&'a T);
+
+impl<T: fmt::Display> Serialize for Shown<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self.0)
+    }
+}
+
+// The entries of a request's serde form, one call a field so that the generated
+// `Serialize` bodies stay one line an argument. A field not given is left out, as the
+// form leaves it out.
+
+/// An optional argument: left out when not given or blank (a reader takes a blank value
+/// as not given).
+pub(crate) fn opt<M: SerializeMap, T: Serialize + Wire>(
+    m: &mut M,
+    name: &str,
+    v: &Option<T>,
+) -> Result<(), M::Error> {
+    match v {
+        Some(v) if !v.is_blank() => m.serialize_entry(name, v),
+        _ => Ok(()),
+    }
+}
+
+/// An optional flag: left out when not given.
+pub(crate) fn flag<M: SerializeMap>(
+    m: &mut M,
+    name: &str,
+    v: Option<bool>,
+) -> Result<(), M::Error> {
+    match v {
+        Some(v) => m.serialize_entry(name, &v),
+        None => Ok(()),
+    }
+}
+
+/// A date, as `YYYY-MM-DD` text; left out when not given.
+pub(crate) fn date<M: SerializeMap>(
+    m: &mut M,
+    name: &str,
+    v: Option<&jiff::civil::Date>,
+) -> Result<(), M::Error> {
+    match v {
+        Some(v) => m.serialize_entry(name, &Shown(v)),
+        None => Ok(()),
+    }
+}
+
+/// Records or free keys: left out when there are none.
+pub(crate) fn many<M: SerializeMap, K: Serialize, V: Serialize>(
+    m: &mut M,
+    name: &str,
+    v: &std::collections::BTreeMap<K, V>,
+) -> Result<(), M::Error> {
+    if v.is_empty() {
+        Ok(())
+    } else {
+        m.serialize_entry(name, v)
+    }
 }
 
 /// How a scalar type is written by its `Serialize`, which is what a format that is not

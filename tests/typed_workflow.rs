@@ -84,14 +84,15 @@ async fn register_set_dns_read_change_and_renew_with_typed_values() -> Result<()
     );
     assert_eq!(after.records.len(), 2, "nothing added or lost");
 
-    // Renew with the expiration date that domainGetInfo answers, a date.
+    // Renew with the expiration date that domainGetInfo answers: the answer's date is the
+    // request's date, passed as it is.
     let info = client.domain_get_info(&DomainGetInfo::new().id(id)).await?;
     let expires = info.expires.expect("an expiration date");
     let renewed = client
         .domain_renew(&DomainRenew::new(
             info.domain.expect("a domain"),
             1.try_into()?,
-            expires.to_string().parse()?,
+            expires,
         ))
         .await?;
     assert_eq!(renewed.id, Some(id));

@@ -75,8 +75,10 @@ pub async fn api_call(m: &ArgMatches, command: &str, sub: &ArgMatches) -> u8 {
             .and_then(|items| Bulk::new(info, items, chunk_size))
             .map(Parsed::Many)
     } else {
+        // The arguments are the request's serde form: its `Deserialize` validates them,
+        // and a refusal's text names the command and the argument.
         args::collect(info, sub, json_limit).and_then(|v| {
-            Request::from_args(command, &v)
+            Request::deserialize_args(command, &v)
                 .map(|r| Parsed::One(Box::new(r), v))
                 .map_err(|e| e.to_string())
         })

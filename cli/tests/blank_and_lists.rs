@@ -33,7 +33,7 @@ fn outcome(o: &Output) -> (i32, String, String) {
 fn one_per_type(required: bool) -> Vec<(&'static CommandInfo, &'static ArgInfo, &'static str)> {
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
-    for c in COMMANDS.iter().filter(|c| c.bulk_of.is_none()) {
+    for &c in COMMANDS.iter().filter(|c| c.bulk_of.is_none()) {
         for a in c.args.iter().filter(|a| a.required == required) {
             if let ArgKind::Type(ty) = a.kind {
                 if seen.insert(ty) {

@@ -44,7 +44,8 @@ fn respond(state: &mut State, command: &str, pairs: &[(String, String)]) -> Valu
         return error(&format!("unknown command {command}"));
     }
     let tree = domaincontext::form::to_tree(&args, MAX_DEPTH);
-    match Request::from_args(command, &tree) {
+    // The decoded form is the request's serde form: its `Deserialize` validates it.
+    match Request::deserialize_args(command, &tree) {
         Ok(request) => run(state, &who, &request),
         Err(e) => error(&e.to_string()),
     }
@@ -226,7 +227,7 @@ fn run_one(s: &mut State, who: &str, req: &Request) -> Res {
         R::CertificateIssue(r) => certs::issue(s, who, r, false),
         R::CertificateReissue(r) => certs::issue(s, who, &r.into(), true),
         R::CertificateCancel(r) => certs::cancel(s, who, r.id, &r.reason),
-        R::CertificateRenew(r) => certs::renew(s, who, r.id, r.expires.as_str()),
+        R::CertificateRenew(r) => certs::renew(s, who, r.id, &r.expires.to_string()),
         R::CertificateGenerateCsr(r) => generate_csr(s, who, r),
         R::CertificateGenerateCsrAlias(r) => generate_csr(s, who, &r.into()),
         R::CertificateDecodeCsr(r) => certs::decode_csr(r.csr.as_ref(), r.wildcard),

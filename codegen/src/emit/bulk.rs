@@ -5,18 +5,12 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::requests::command_impl;
+use super::command::{command_impl, serde_impls};
 use crate::model::{ArgKind, Command, Spec};
 use crate::names;
 
-/// The bulk struct of command `c` (index `index`), whose items are `item`'s requests.
-pub fn emit(
-    spec: &Spec,
-    c: &Command,
-    index: usize,
-    item: &Command,
-    key: Option<&str>,
-) -> TokenStream {
+/// The bulk struct of command `c`, whose items are `item`'s requests.
+pub fn emit(spec: &Spec, c: &Command, item: &Command, key: Option<&str>) -> TokenStream {
     let ident = names::command_type(&c.def);
     let item_ident = names::command_type(&item.def);
     let name = &c.def.name.name;
@@ -134,11 +128,23 @@ pub fn emit(
     let command = command_impl(
         &ident,
         c,
-        index,
         super::client::output_type(spec, c),
         validate,
         encode,
         Some(keys),
+    );
+    // The serde form is the one the reader takes: items keyed as they are sent.
+    let serialize = match &key_field {
+        Some(f) => {
+            let k = key_of(f);
+            quote! { s.collect_map(self.items.iter().map(|item| (#k, item))) }
+        }
+        None => quote! { s.collect_seq(&self.items) },
+    };
+    let serde = serde_impls(
+        &ident,
+        quote! { crate::rt::deserialize(d, Self::read) },
+        serialize,
     );
     quote! {
         #[doc = #doc]
@@ -161,11 +167,10 @@ pub fn emit(
                 self
             }
 
-            /// Reads the items from a JSON value that mirrors the form: an array of items,
-            /// or an object of items under their keys.
-            #[cfg(feature = "dynamic")]
-            #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
-            pub fn from_args(value: &::serde_json::Value) -> ::std::result::Result<Self, crate::ValidationError> {
+            /// Reads the items from the JSON tree that mirrors the form (an array of items,
+            /// or an object of items under their keys), validating each and the whole: the
+            /// reader behind `Deserialize`.
+            pub(crate) fn read(value: &::serde_json::Value) -> ::std::result::Result<Self, crate::ValidationError> {
                 let at = crate::rt::At::root(#name);
                 let mut items = ::std::vec::Vec::new();
                 for (key, value) in crate::rt::bulk_items(&at, value)? {
@@ -177,6 +182,8 @@ pub fn emit(
                 ::std::result::Result::Ok(this)
             }
         }
+
+        #serde
 
         #command
 

@@ -3,6 +3,7 @@
 pub mod answers;
 pub mod bulk;
 pub mod client;
+pub mod command;
 pub mod conversions;
 pub mod enums;
 pub mod registry;

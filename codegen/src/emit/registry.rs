@@ -31,7 +31,9 @@ pub fn emit(spec: &Spec) -> TokenStream {
         }
     });
     let n_types = spec.types.len();
-    let commands = spec.commands.iter().map(|c| {
+    let infos = spec.commands.iter().map(|c| {
+        let info = super::command::info_ident(c);
+        let doc = format!("The registry entry of `{}`.", c.def.name.name);
         let name = &c.def.name.name;
         let method = method_name(c);
         let description = &c.def.description;
@@ -65,14 +67,16 @@ pub fn emit(spec: &Spec) -> TokenStream {
         let returns = spec.returns(c);
         let (returns, returns_rows) = (opt(&returns.map(|r| r.name.name.clone())), returns.is_some_and(|r| r.rows));
         quote! {
-            crate::CommandInfo {
+            #[doc = #doc]
+            pub(crate) static #info: crate::CommandInfo = crate::CommandInfo {
                 name: #name, method: #method, description: #description, effect: #effect, long: #long,
                 answer: #answer, bulk_of: #bulk_of, bulk_key: #bulk_key, same_as: #same_as, extends: #extends,
                 args: #args, returns: #returns, returns_rows: #returns_rows,
                 groups: &[#(#groups),*], example: #example,
-            }
+            };
         }
     });
+    let commands = spec.commands.iter().map(super::command::info_ident);
     let n_commands = spec.commands.len();
     let variants: Vec<_> = spec
         .commands
@@ -84,6 +88,18 @@ pub fn emit(spec: &Spec) -> TokenStream {
         .iter()
         .map(|c| c.def.name.name.as_str())
         .collect();
+    // Single commands are read by their `parse_in` from an object of arguments, bulk ones
+    // by their `read` from their items.
+    let reads = spec.commands.iter().map(|c| {
+        let ty = names::command_type(&c.def);
+        let name = &c.def.name.name;
+        match c.shape {
+            Shape::Single(_) => {
+                quote!(crate::rt::read_args(#name, value, crate::requests::#ty::parse_in))
+            }
+            Shape::Bulk { .. } => quote!(crate::requests::#ty::read(value)),
+        }
+    });
     let docs = spec
         .commands
         .iter()
@@ -110,8 +126,10 @@ pub fn emit(spec: &Spec) -> TokenStream {
         /// Every argument type of the spec, in spec order.
         pub static TYPES: [crate::TypeInfo; #n_types] = [#(#types),*];
 
+        #(#infos)*
+
         /// Every command of the spec, in spec order.
-        pub static COMMANDS: [crate::CommandInfo; #n_commands] = [#(#commands),*];
+        pub static COMMANDS: [&crate::CommandInfo; #n_commands] = [#(&#commands),*];
 
         /// A request for any command, for callers that pick the command at run time (the
         /// command-line tool, the sandbox).
@@ -123,11 +141,23 @@ pub fn emit(spec: &Spec) -> TokenStream {
 
         impl Request {
             /// Parses the arguments of the command named `command` (the API's spelling) from
-            /// a JSON value that mirrors the form.
+            /// a JSON value that mirrors the form: the reader behind each request's
+            /// `Deserialize`, with its typed error.
             pub fn from_args(command: &str, value: &::serde_json::Value) -> ::std::result::Result<Self, crate::ValidationError> {
                 match command {
-                    #( #names_ => crate::requests::#variants::from_args(value).map(Self::#variants), )*
+                    #( #names_ => #reads.map(Self::#variants), )*
                     _ => ::std::result::Result::Err(crate::rt::unknown_command(command)),
+                }
+            }
+
+            /// Deserializes the arguments of the command named `command` (the API's
+            /// spelling) with that command's request's `Deserialize`: the serde form of a
+            /// request is the JSON tree that mirrors the form, as [`Request::from_args`]
+            /// reads it, and a refusal is its error's text.
+            pub fn deserialize_args<'de, D: ::serde::Deserializer<'de>>(command: &str, d: D) -> ::std::result::Result<Self, D::Error> {
+                match command {
+                    #( #names_ => <crate::requests::#variants as ::serde::Deserialize>::deserialize(d).map(Self::#variants), )*
+                    _ => ::std::result::Result::Err(::serde::de::Error::custom(crate::rt::unknown_command(command))),
                 }
             }
 
@@ -144,6 +174,15 @@ pub fn emit(spec: &Spec) -> TokenStream {
             pub fn as_command(&self) -> &dyn crate::DynCommand {
                 match self {
                     #( Self::#variants(r) => r, )*
+                }
+            }
+        }
+
+        /// The request's arguments (not the command's name), as its own type writes them.
+        impl ::serde::Serialize for Request {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    #( Self::#variants(r) => r.serialize(s), )*
                 }
             }
         }

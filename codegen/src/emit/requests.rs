@@ -1,11 +1,13 @@
 //! Emits one request struct per command: required arguments are constructor parameters,
 //! optional ones `Option` fields with setters; each struct parses itself from the
 //! form-mirroring argument tree, checks the rules that span arguments (required, one-of),
-//! and writes itself into a form.
+//! and writes itself into a form. The tree is also each struct's serde form: `Serialize`
+//! writes it, and `Deserialize` reads it with the same reader (see `rt::deserialize`).
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
+use super::command::{command_impl, item_ident, serde_impls};
 use super::types::Repr;
 use crate::model::{Arg, ArgKind, CharClass, Command, Rule, Shape, Spec};
 use crate::names;
@@ -17,6 +19,19 @@ fn flag(spec: &Spec, a: &Arg) -> Option<proc_macro2::Ident> {
         ArgKind::Type(t) => spec
             .ty(&t.name)
             .filter(|ty| matches!(super::types::repr(spec, ty), Repr::Bool))
+            .map(|_| names::value_type(spec, &t.name)),
+        _ => None,
+    }
+}
+
+/// The type of an argument, when its rule is a date: such an argument is a
+/// `jiff::civil::Date` in the public API (the date an answer gives is passed back as it
+/// is), read and checked through its type and written `YYYY-MM-DD`.
+fn date(spec: &Spec, a: &Arg) -> Option<proc_macro2::Ident> {
+    match &a.kind {
+        ArgKind::Type(t) => spec
+            .ty(&t.name)
+            .filter(|ty| matches!(crate::check::resolve(&spec.types, &ty.rule), Rule::Date))
             .map(|_| names::value_type(spec, &t.name)),
         _ => None,
     }
@@ -45,7 +60,6 @@ pub fn emit(spec: &Spec) -> TokenStream {
                 let command = command_impl(
                     &ident,
                     c,
-                    i,
                     super::client::output_type(spec, c),
                     quote! { self.check_in(&crate::rt::At::root(#name)) },
                     quote! { self.write(w, false) },
@@ -55,7 +69,7 @@ pub fn emit(spec: &Spec) -> TokenStream {
                 quote! { #body #command #same_as }
             }
             Shape::Bulk { item, key } => {
-                super::bulk::emit(spec, c, i, &spec.commands[*item], key.as_deref())
+                super::bulk::emit(spec, c, &spec.commands[*item], key.as_deref())
             }
         });
     quote! { #(#items)* }
@@ -91,15 +105,16 @@ fn same_as_conversion(
     let fields = args.iter().map(|a| {
         let f = names::field(&a.name.name);
         // Integers, flags and enums are `Copy`; the rest is cloned.
-        let copy = match &a.kind {
-            ArgKind::Type(t) => spec.ty(&t.name).is_some_and(|ty| {
-                matches!(
-                    super::types::repr(spec, ty),
-                    Repr::Int | Repr::Bool | Repr::Enum(_)
-                )
-            }),
-            _ => false,
-        };
+        let copy = date(spec, a).is_some()
+            || match &a.kind {
+                ArgKind::Type(t) => spec.ty(&t.name).is_some_and(|ty| {
+                    matches!(
+                        super::types::repr(spec, ty),
+                        Repr::Int | Repr::Bool | Repr::Enum(_)
+                    )
+                }),
+                _ => false,
+            };
         if copy {
             quote! { #f: r.#f }
         } else {
@@ -139,62 +154,6 @@ fn struct_doc(spec: &Spec, c: &Command) -> String {
     doc
 }
 
-/// `impl Command` for the request type of command `c` (index `index`). The name, the
-/// effect and the answer kind are written in, so that a request knows them without the
-/// registry, which only the `dynamic` feature compiles.
-pub fn command_impl(
-    ident: &proc_macro2::Ident,
-    c: &Command,
-    index: usize,
-    output: TokenStream,
-    validate: TokenStream,
-    encode: TokenStream,
-    keys: Option<TokenStream>,
-) -> TokenStream {
-    let name = &c.def.name.name;
-    let effect = match c.def.effect {
-        crate::model::Effect::Read => quote!(crate::Effect::Read),
-        crate::model::Effect::Change => quote!(crate::Effect::Change),
-    };
-    // `Value` answers and single commands' `None` keys are the traits' defaults.
-    let answer = match c.def.answer {
-        crate::model::AnswerKind::Value => quote!(),
-        crate::model::AnswerKind::Search => {
-            quote!(
-                fn answer(&self) -> crate::AnswerKind {
-                    crate::AnswerKind::Search
-                }
-            )
-        }
-        crate::model::AnswerKind::Bulk => {
-            quote!(
-                fn answer(&self) -> crate::AnswerKind {
-                    crate::AnswerKind::Bulk
-                }
-            )
-        }
-    };
-    let keys = keys.map(|k| {
-        quote!(fn bulk_keys(&self) -> ::std::option::Option<::std::vec::Vec<::std::string::String>> { #k })
-    });
-    quote! {
-        impl crate::info::Sealed for #ident {
-            #answer
-            fn encode(&self, w: &mut crate::rt::FormWriter) { #encode }
-        }
-
-        impl crate::Command for #ident {
-            type Output = #output;
-            fn name(&self) -> &'static str { #name }
-            fn effect(&self) -> crate::Effect { #effect }
-            #[cfg(feature = "dynamic")]
-            fn info(&self) -> &'static crate::CommandInfo { &crate::registry::COMMANDS[#index] }
-            fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> { #validate }
-            #keys
-        }
-    }
-}
-
 /// The Rust type of an argument's field.
 fn field_type(spec: &Spec, owner: &proc_macro2::Ident, a: &Arg) -> TokenStream {
     match &a.kind {
@@ -203,6 +162,13 @@ fn field_type(spec: &Spec, owner: &proc_macro2::Ident, a: &Arg) -> TokenStream {
                 quote!(bool)
             } else {
                 quote!(::std::option::Option<bool>)
+            }
+        }
+        ArgKind::Type(_) if date(spec, a).is_some() => {
+            if a.required {
+                quote!(::jiff::civil::Date)
+            } else {
+                quote!(::std::option::Option<::jiff::civil::Date>)
             }
         }
         ArgKind::Type(t) => {
@@ -222,10 +188,6 @@ fn field_type(spec: &Spec, owner: &proc_macro2::Ident, a: &Arg) -> TokenStream {
             quote!(::std::collections::BTreeMap<::std::string::String, crate::types::#t>)
         }
     }
-}
-
-fn item_ident(owner: &proc_macro2::Ident, a: &Arg) -> proc_macro2::Ident {
-    format_ident!("{}{}Item", owner, names::type_name(&a.name.name))
 }
 
 fn arg_doc(spec: &Spec, a: &Arg) -> String {
@@ -338,6 +300,22 @@ pub fn record(
         "A request with its required arguments; set the others with the methods below.".to_owned()
     };
     let records = items(spec, ident, command, args);
+    let entries = args.iter().map(|a| serialize_field(spec, a));
+    let m = if args.is_empty() {
+        quote!(m)
+    } else {
+        quote!(mut m)
+    };
+    let serde = serde_impls(
+        ident,
+        quote! { crate::rt::deserialize_args(d, #command, Self::parse_in) },
+        quote! {
+            use ::serde::ser::SerializeMap as _;
+            let #m = s.serialize_map(::std::option::Option::None)?;
+            #(#entries)*
+            m.end()
+        },
+    );
     let derive_default = if required.is_empty() {
         quote!(Default,)
     } else {
@@ -355,15 +333,8 @@ pub fn record(
             pub fn new(#(#params),*) -> Self { Self { #(#inits),* } }
             #(#setters)*
 
-            /// Reads the arguments from a JSON value that mirrors the form (an object of
-            /// argument names), validating each.
-            #[cfg(feature = "dynamic")]
-            #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
-            pub fn from_args(value: &::serde_json::Value) -> ::std::result::Result<Self, crate::ValidationError> {
-                Self::parse_in(&crate::rt::Args::root(#command, value)?)
-            }
-
-            #[cfg(feature = "dynamic")]
+            /// Reads the arguments (an object of argument names, in the JSON tree that
+            /// mirrors the form), validating each: the reader behind `Deserialize`.
             pub(crate) fn parse_in(a: &crate::rt::Args<'_>) -> ::std::result::Result<Self, crate::ValidationError> {
                 a.only(&[#(#known),*], #flattened)?;
                 let this = Self { #(#parse),* };
@@ -381,6 +352,7 @@ pub fn record(
                 #(#writes)*
             }
         }
+        #serde
         #records
     }
 }
@@ -406,6 +378,10 @@ fn setter(spec: &Spec, owner: &proc_macro2::Ident, a: &Arg) -> TokenStream {
         ArgKind::Type(_) if flag(spec, a).is_some() => quote! {
             #[doc = #doc]
             pub fn #f(mut self, value: bool) -> Self { self.#f = ::std::option::Option::Some(value); self }
+        },
+        ArgKind::Type(_) if date(spec, a).is_some() => quote! {
+            #[doc = #doc]
+            pub fn #f(mut self, value: ::jiff::civil::Date) -> Self { self.#f = ::std::option::Option::Some(value); self }
         },
         ArgKind::Type(t) => {
             let t = names::value_type(spec, &t.name);
@@ -443,6 +419,13 @@ fn parse_field(spec: &Spec, owner: &proc_macro2::Ident, a: &Arg) -> TokenStream 
             quote! { #f: a.optional::<crate::types::#t>(#n)?.map(crate::types::#t::get) }
         };
     }
+    if let Some(t) = date(spec, a) {
+        return if a.required {
+            quote! { #f: a.required_date::<crate::types::#t>(#n)? }
+        } else {
+            quote! { #f: a.optional_date::<crate::types::#t>(#n)? }
+        };
+    }
     match &a.kind {
         ArgKind::Type(_) if a.required => quote! { #f: a.required(#n)? },
         ArgKind::Type(_) => quote! { #f: a.optional(#n)? },
@@ -466,6 +449,16 @@ fn check_field(spec: &Spec, a: &Arg) -> TokenStream {
     match &a.kind {
         // A flag is never empty: `false` is a value.
         ArgKind::Type(_) if flag(spec, a).is_some() => {}
+        // A date is never blank; a date made in Rust may still be one the rule refuses
+        // (jiff takes years before 1).
+        ArgKind::Type(_) if date(spec, a).is_some() => {
+            let t = date(spec, a);
+            out.push(if a.required {
+                quote! { crate::date::check::<crate::types::#t>(at, #n, &self.#f)?; }
+            } else {
+                quote! { if let ::std::option::Option::Some(v) = &self.#f { crate::date::check::<crate::types::#t>(at, #n, v)?; } }
+            });
+        }
         ArgKind::Type(_) => {
             if a.required {
                 out.push(quote! { crate::rt::require(at, #n, &self.#f)?; });
@@ -505,6 +498,35 @@ fn group_check(args: &[Arg], group: &[String]) -> TokenStream {
     quote! {
         if !(#(#given)||*) {
             return ::std::result::Result::Err(at.error_here(crate::Problem::MissingOneOf { group: &[#(#group),*] }));
+        }
+    }
+}
+
+/// One argument's entry in the serde form, which mirrors the form: left out when not
+/// given (or blank, which a reader takes as not given), records nested by their number
+/// (flattened ones at the top), dates as `YYYY-MM-DD` text. The runtime's helpers keep it
+/// one line an argument.
+fn serialize_field(spec: &Spec, a: &Arg) -> TokenStream {
+    let f = names::field(&a.name.name);
+    let n = &a.name.name;
+    match &a.kind {
+        ArgKind::Type(_) if date(spec, a).is_some() => {
+            if a.required {
+                quote! { crate::serde_impl::date(&mut m, #n, ::std::option::Option::Some(&self.#f))?; }
+            } else {
+                quote! { crate::serde_impl::date(&mut m, #n, self.#f.as_ref())?; }
+            }
+        }
+        ArgKind::Type(_) if a.required => quote! { m.serialize_entry(#n, &self.#f)?; },
+        ArgKind::Type(_) if flag(spec, a).is_some() => {
+            quote! { crate::serde_impl::flag(&mut m, #n, self.#f)?; }
+        }
+        ArgKind::Type(_) => quote! { crate::serde_impl::opt(&mut m, #n, &self.#f)?; },
+        ArgKind::Array { flatten: true, .. } => quote! {
+            for (key, record) in &self.#f { m.serialize_entry(key, record)?; }
+        },
+        ArgKind::Array { flatten: false, .. } | ArgKind::MapOf(_) => {
+            quote! { crate::serde_impl::many(&mut m, #n, &self.#f)?; }
         }
     }
 }

@@ -311,16 +311,8 @@ impl DomainGetInfo {
         self.domain = ::std::option::Option::Some(value);
         self
     }
-    /// Reads the arguments from a JSON value that mirrors the form (an object of
-    /// argument names), validating each.
-    #[cfg(feature = "dynamic")]
-    #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
-    pub fn from_args(
-        value: &::serde_json::Value,
-    ) -> ::std::result::Result<Self, crate::ValidationError> {
-        Self::parse_in(&crate::rt::Args::root("domainGetInfo", value)?)
-    }
-    #[cfg(feature = "dynamic")]
+    /// Reads the arguments (an object of argument names, in the JSON tree that
+    /// mirrors the form), validating each: the reader behind `Deserialize`.
     pub(crate) fn parse_in(
         a: &crate::rt::Args<'_>,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
@@ -343,6 +335,24 @@ impl DomainGetInfo {
         }
     }
 }
+impl ::serde::Serialize for DomainGetInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut m = s.serialize_map(::std::option::Option::None)?;
+        crate::serde_impl::opt(&mut m, "domain", &self.domain)?;
+        m.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DomainGetInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::rt::deserialize_args(d, "domainGetInfo", Self::parse_in)
+    }
+}
 impl crate::info::Sealed for DomainGetInfo {
     fn encode(&self, w: &mut crate::rt::FormWriter) {
         self.write(w, false)
@@ -358,7 +368,7 @@ impl crate::Command for DomainGetInfo {
     }
     #[cfg(feature = "dynamic")]
     fn info(&self) -> &'static crate::CommandInfo {
-        &crate::registry::COMMANDS[0usize]
+        &crate::registry::DOMAIN_GET_INFO
     }
     fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
         self.check_in(&crate::rt::At::root("domainGetInfo"))
@@ -385,11 +395,10 @@ impl DomainsGetInfo {
         self.items.push(item);
         self
     }
-    /// Reads the items from a JSON value that mirrors the form: an array of items,
-    /// or an object of items under their keys.
-    #[cfg(feature = "dynamic")]
-    #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
-    pub fn from_args(
+    /// Reads the items from the JSON tree that mirrors the form (an array of items,
+    /// or an object of items under their keys), validating each and the whole: the
+    /// reader behind `Deserialize`.
+    pub(crate) fn read(
         value: &::serde_json::Value,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
         let at = crate::rt::At::root("domainsGetInfo");
@@ -401,6 +410,21 @@ impl DomainsGetInfo {
         let this = Self { items };
         crate::Command::validate(&this)?;
         ::std::result::Result::Ok(this)
+    }
+}
+impl ::serde::Serialize for DomainsGetInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(&self.items)
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DomainsGetInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::rt::deserialize(d, Self::read)
     }
 }
 impl crate::info::Sealed for DomainsGetInfo {
@@ -423,7 +447,7 @@ impl crate::Command for DomainsGetInfo {
     }
     #[cfg(feature = "dynamic")]
     fn info(&self) -> &'static crate::CommandInfo {
-        &crate::registry::COMMANDS[1usize]
+        &crate::registry::DOMAINS_GET_INFO
     }
     fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
         let at = crate::rt::At::root("domainsGetInfo");
@@ -466,16 +490,8 @@ impl DomainGetNote {
         self.domain = ::std::option::Option::Some(value);
         self
     }
-    /// Reads the arguments from a JSON value that mirrors the form (an object of
-    /// argument names), validating each.
-    #[cfg(feature = "dynamic")]
-    #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
-    pub fn from_args(
-        value: &::serde_json::Value,
-    ) -> ::std::result::Result<Self, crate::ValidationError> {
-        Self::parse_in(&crate::rt::Args::root("domainGetNote", value)?)
-    }
-    #[cfg(feature = "dynamic")]
+    /// Reads the arguments (an object of argument names, in the JSON tree that
+    /// mirrors the form), validating each: the reader behind `Deserialize`.
     pub(crate) fn parse_in(
         a: &crate::rt::Args<'_>,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
@@ -498,6 +514,24 @@ impl DomainGetNote {
         }
     }
 }
+impl ::serde::Serialize for DomainGetNote {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut m = s.serialize_map(::std::option::Option::None)?;
+        crate::serde_impl::opt(&mut m, "domain", &self.domain)?;
+        m.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DomainGetNote {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::rt::deserialize_args(d, "domainGetNote", Self::parse_in)
+    }
+}
 impl crate::info::Sealed for DomainGetNote {
     fn encode(&self, w: &mut crate::rt::FormWriter) {
         self.write(w, false)
@@ -513,7 +547,7 @@ impl crate::Command for DomainGetNote {
     }
     #[cfg(feature = "dynamic")]
     fn info(&self) -> &'static crate::CommandInfo {
-        &crate::registry::COMMANDS[2usize]
+        &crate::registry::DOMAIN_GET_NOTE
     }
     fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
         self.check_in(&crate::rt::At::root("domainGetNote"))
@@ -595,92 +629,98 @@ pub static TYPES: [crate::TypeInfo; 2usize] = [
         check: |v| v.parse::<crate::types::Period>().map(|_| ()),
     },
 ];
+/// The registry entry of `domainGetInfo`.
+pub(crate) static DOMAIN_GET_INFO: crate::CommandInfo = crate::CommandInfo {
+    name: "domainGetInfo",
+    method: "domain_get_info",
+    description: "Get information of the domain",
+    effect: crate::Effect::Read,
+    long: false,
+    answer: crate::AnswerKind::Value,
+    bulk_of: ::std::option::Option::None,
+    bulk_key: ::std::option::Option::None,
+    same_as: ::std::option::Option::None,
+    extends: ::std::option::Option::None,
+    args: &[
+        crate::ArgInfo {
+            name: "domain",
+            kind: crate::ArgKind::Type("domain"),
+            required: false,
+            default: ::std::option::Option::None,
+            one_of: &[],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[],
+        },
+    ],
+    returns: ::std::option::Option::Some("info"),
+    returns_rows: false,
+    groups: &[],
+    example: ::std::option::Option::None,
+};
+/// The registry entry of `domainsGetInfo`.
+pub(crate) static DOMAINS_GET_INFO: crate::CommandInfo = crate::CommandInfo {
+    name: "domainsGetInfo",
+    method: "domains_get_info",
+    description: "Get information of given domains",
+    effect: crate::Effect::Read,
+    long: false,
+    answer: crate::AnswerKind::Bulk,
+    bulk_of: ::std::option::Option::Some("domainGetInfo"),
+    bulk_key: ::std::option::Option::None,
+    same_as: ::std::option::Option::None,
+    extends: ::std::option::Option::None,
+    args: &[
+        crate::ArgInfo {
+            name: "domain",
+            kind: crate::ArgKind::Type("domain"),
+            required: false,
+            default: ::std::option::Option::None,
+            one_of: &[],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[],
+        },
+    ],
+    returns: ::std::option::Option::Some("info"),
+    returns_rows: false,
+    groups: &[],
+    example: ::std::option::Option::None,
+};
+/// The registry entry of `domainGetNote`.
+pub(crate) static DOMAIN_GET_NOTE: crate::CommandInfo = crate::CommandInfo {
+    name: "domainGetNote",
+    method: "domain_get_note",
+    description: "Get domain note",
+    effect: crate::Effect::Read,
+    long: false,
+    answer: crate::AnswerKind::Value,
+    bulk_of: ::std::option::Option::None,
+    bulk_key: ::std::option::Option::None,
+    same_as: ::std::option::Option::Some("domainGetInfo"),
+    extends: ::std::option::Option::None,
+    args: &[
+        crate::ArgInfo {
+            name: "domain",
+            kind: crate::ArgKind::Type("domain"),
+            required: false,
+            default: ::std::option::Option::None,
+            one_of: &[],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[],
+        },
+    ],
+    returns: ::std::option::Option::None,
+    returns_rows: false,
+    groups: &[],
+    example: ::std::option::Option::None,
+};
 /// Every command of the spec, in spec order.
-pub static COMMANDS: [crate::CommandInfo; 3usize] = [
-    crate::CommandInfo {
-        name: "domainGetInfo",
-        method: "domain_get_info",
-        description: "Get information of the domain",
-        effect: crate::Effect::Read,
-        long: false,
-        answer: crate::AnswerKind::Value,
-        bulk_of: ::std::option::Option::None,
-        bulk_key: ::std::option::Option::None,
-        same_as: ::std::option::Option::None,
-        extends: ::std::option::Option::None,
-        args: &[
-            crate::ArgInfo {
-                name: "domain",
-                kind: crate::ArgKind::Type("domain"),
-                required: false,
-                default: ::std::option::Option::None,
-                one_of: &[],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[],
-            },
-        ],
-        returns: ::std::option::Option::Some("info"),
-        returns_rows: false,
-        groups: &[],
-        example: ::std::option::Option::None,
-    },
-    crate::CommandInfo {
-        name: "domainsGetInfo",
-        method: "domains_get_info",
-        description: "Get information of given domains",
-        effect: crate::Effect::Read,
-        long: false,
-        answer: crate::AnswerKind::Bulk,
-        bulk_of: ::std::option::Option::Some("domainGetInfo"),
-        bulk_key: ::std::option::Option::None,
-        same_as: ::std::option::Option::None,
-        extends: ::std::option::Option::None,
-        args: &[
-            crate::ArgInfo {
-                name: "domain",
-                kind: crate::ArgKind::Type("domain"),
-                required: false,
-                default: ::std::option::Option::None,
-                one_of: &[],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[],
-            },
-        ],
-        returns: ::std::option::Option::Some("info"),
-        returns_rows: false,
-        groups: &[],
-        example: ::std::option::Option::None,
-    },
-    crate::CommandInfo {
-        name: "domainGetNote",
-        method: "domain_get_note",
-        description: "Get domain note",
-        effect: crate::Effect::Read,
-        long: false,
-        answer: crate::AnswerKind::Value,
-        bulk_of: ::std::option::Option::None,
-        bulk_key: ::std::option::Option::None,
-        same_as: ::std::option::Option::Some("domainGetInfo"),
-        extends: ::std::option::Option::None,
-        args: &[
-            crate::ArgInfo {
-                name: "domain",
-                kind: crate::ArgKind::Type("domain"),
-                required: false,
-                default: ::std::option::Option::None,
-                one_of: &[],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[],
-            },
-        ],
-        returns: ::std::option::Option::None,
-        returns_rows: false,
-        groups: &[],
-        example: ::std::option::Option::None,
-    },
+pub static COMMANDS: [&crate::CommandInfo; 3usize] = [
+    &DOMAIN_GET_INFO,
+    &DOMAINS_GET_INFO,
+    &DOMAIN_GET_NOTE,
 ];
 /// A request for any command, for callers that pick the command at run time (the
 /// command-line tool, the sandbox).
@@ -696,23 +736,61 @@ pub enum Request {
 }
 impl Request {
     /// Parses the arguments of the command named `command` (the API's spelling) from
-    /// a JSON value that mirrors the form.
+    /// a JSON value that mirrors the form: the reader behind each request's
+    /// `Deserialize`, with its typed error.
     pub fn from_args(
         command: &str,
         value: &::serde_json::Value,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
         match command {
             "domainGetInfo" => {
-                crate::requests::DomainGetInfo::from_args(value).map(Self::DomainGetInfo)
+                crate::rt::read_args(
+                        "domainGetInfo",
+                        value,
+                        crate::requests::DomainGetInfo::parse_in,
+                    )
+                    .map(Self::DomainGetInfo)
             }
             "domainsGetInfo" => {
-                crate::requests::DomainsGetInfo::from_args(value)
+                crate::requests::DomainsGetInfo::read(value).map(Self::DomainsGetInfo)
+            }
+            "domainGetNote" => {
+                crate::rt::read_args(
+                        "domainGetNote",
+                        value,
+                        crate::requests::DomainGetNote::parse_in,
+                    )
+                    .map(Self::DomainGetNote)
+            }
+            _ => ::std::result::Result::Err(crate::rt::unknown_command(command)),
+        }
+    }
+    /// Deserializes the arguments of the command named `command` (the API's
+    /// spelling) with that command's request's `Deserialize`: the serde form of a
+    /// request is the JSON tree that mirrors the form, as [`Request::from_args`]
+    /// reads it, and a refusal is its error's text.
+    pub fn deserialize_args<'de, D: ::serde::Deserializer<'de>>(
+        command: &str,
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match command {
+            "domainGetInfo" => {
+                <crate::requests::DomainGetInfo as ::serde::Deserialize>::deserialize(d)
+                    .map(Self::DomainGetInfo)
+            }
+            "domainsGetInfo" => {
+                <crate::requests::DomainsGetInfo as ::serde::Deserialize>::deserialize(d)
                     .map(Self::DomainsGetInfo)
             }
             "domainGetNote" => {
-                crate::requests::DomainGetNote::from_args(value).map(Self::DomainGetNote)
+                <crate::requests::DomainGetNote as ::serde::Deserialize>::deserialize(d)
+                    .map(Self::DomainGetNote)
             }
-            _ => ::std::result::Result::Err(crate::rt::unknown_command(command)),
+            _ => {
+                ::std::result::Result::Err(
+                    ::serde::de::Error::custom(crate::rt::unknown_command(command)),
+                )
+            }
         }
     }
     /// For a bulk request, its items as requests of the single command they repeat,
@@ -739,6 +817,19 @@ impl Request {
             Self::DomainGetInfo(r) => r,
             Self::DomainsGetInfo(r) => r,
             Self::DomainGetNote(r) => r,
+        }
+    }
+}
+/// The request's arguments (not the command's name), as its own type writes them.
+impl ::serde::Serialize for Request {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        match self {
+            Self::DomainGetInfo(r) => r.serialize(s),
+            Self::DomainsGetInfo(r) => r.serialize(s),
+            Self::DomainGetNote(r) => r.serialize(s),
         }
     }
 }

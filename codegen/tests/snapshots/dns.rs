@@ -465,16 +465,8 @@ impl DomainSetDns {
         self.records.insert(key, record);
         self
     }
-    /// Reads the arguments from a JSON value that mirrors the form (an object of
-    /// argument names), validating each.
-    #[cfg(feature = "dynamic")]
-    #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
-    pub fn from_args(
-        value: &::serde_json::Value,
-    ) -> ::std::result::Result<Self, crate::ValidationError> {
-        Self::parse_in(&crate::rt::Args::root("domainSetDNS", value)?)
-    }
-    #[cfg(feature = "dynamic")]
+    /// Reads the arguments (an object of argument names, in the JSON tree that
+    /// mirrors the form), validating each: the reader behind `Deserialize`.
     pub(crate) fn parse_in(
         a: &crate::rt::Args<'_>,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
@@ -504,6 +496,27 @@ impl DomainSetDns {
         for (key, record) in &self.records {
             w.nest_index(*key, |w| record.write(w, false));
         }
+    }
+}
+impl ::serde::Serialize for DomainSetDns {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut m = s.serialize_map(::std::option::Option::None)?;
+        m.serialize_entry("id", &self.id)?;
+        for (key, record) in &self.records {
+            m.serialize_entry(key, record)?;
+        }
+        m.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DomainSetDns {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::rt::deserialize_args(d, "domainSetDNS", Self::parse_in)
     }
 }
 /// One record of `domainSetDNS`'s argument `records`.
@@ -541,16 +554,8 @@ impl DomainSetDnsRecordsItem {
         self.ttl = ::std::option::Option::Some(value);
         self
     }
-    /// Reads the arguments from a JSON value that mirrors the form (an object of
-    /// argument names), validating each.
-    #[cfg(feature = "dynamic")]
-    #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
-    pub fn from_args(
-        value: &::serde_json::Value,
-    ) -> ::std::result::Result<Self, crate::ValidationError> {
-        Self::parse_in(&crate::rt::Args::root("domainSetDNS", value)?)
-    }
-    #[cfg(feature = "dynamic")]
+    /// Reads the arguments (an object of argument names, in the JSON tree that
+    /// mirrors the form), validating each: the reader behind `Deserialize`.
     pub(crate) fn parse_in(
         a: &crate::rt::Args<'_>,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
@@ -583,6 +588,26 @@ impl DomainSetDnsRecordsItem {
         }
     }
 }
+impl ::serde::Serialize for DomainSetDnsRecordsItem {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut m = s.serialize_map(::std::option::Option::None)?;
+        crate::serde_impl::opt(&mut m, "type", &self.kind)?;
+        crate::serde_impl::opt(&mut m, "value", &self.value)?;
+        crate::serde_impl::opt(&mut m, "ttl", &self.ttl)?;
+        m.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DomainSetDnsRecordsItem {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::rt::deserialize_args(d, "domainSetDNS", Self::parse_in)
+    }
+}
 impl crate::info::Sealed for DomainSetDns {
     fn encode(&self, w: &mut crate::rt::FormWriter) {
         self.write(w, false)
@@ -598,7 +623,7 @@ impl crate::Command for DomainSetDns {
     }
     #[cfg(feature = "dynamic")]
     fn info(&self) -> &'static crate::CommandInfo {
-        &crate::registry::COMMANDS[0usize]
+        &crate::registry::DOMAIN_SET_DNS
     }
     fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
         self.check_in(&crate::rt::At::root("domainSetDNS"))
@@ -625,11 +650,10 @@ impl DomainsSetDns {
         self.items.push(item);
         self
     }
-    /// Reads the items from a JSON value that mirrors the form: an array of items,
-    /// or an object of items under their keys.
-    #[cfg(feature = "dynamic")]
-    #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
-    pub fn from_args(
+    /// Reads the items from the JSON tree that mirrors the form (an array of items,
+    /// or an object of items under their keys), validating each and the whole: the
+    /// reader behind `Deserialize`.
+    pub(crate) fn read(
         value: &::serde_json::Value,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
         let at = crate::rt::At::root("domainsSetDNS");
@@ -641,6 +665,23 @@ impl DomainsSetDns {
         let this = Self { items };
         crate::Command::validate(&this)?;
         ::std::result::Result::Ok(this)
+    }
+}
+impl ::serde::Serialize for DomainsSetDns {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.collect_map(
+            self.items.iter().map(|item| (crate::rt::wire_string(&item.id), item)),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DomainsSetDns {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::rt::deserialize(d, Self::read)
     }
 }
 impl crate::info::Sealed for DomainsSetDns {
@@ -664,7 +705,7 @@ impl crate::Command for DomainsSetDns {
     }
     #[cfg(feature = "dynamic")]
     fn info(&self) -> &'static crate::CommandInfo {
-        &crate::registry::COMMANDS[1usize]
+        &crate::registry::DOMAINS_SET_DNS
     }
     fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
         let at = crate::rt::At::root("domainsSetDNS");
@@ -770,151 +811,152 @@ pub static TYPES: [crate::TypeInfo; 4usize] = [
         check: |v| v.parse::<crate::types::RecordType>().map(|_| ()),
     },
 ];
+/// The registry entry of `domainSetDNS`.
+pub(crate) static DOMAIN_SET_DNS: crate::CommandInfo = crate::CommandInfo {
+    name: "domainSetDNS",
+    method: "domain_set_dns",
+    description: "Set DNS settings for given domain",
+    effect: crate::Effect::Change,
+    long: false,
+    answer: crate::AnswerKind::Value,
+    bulk_of: ::std::option::Option::None,
+    bulk_key: ::std::option::Option::None,
+    same_as: ::std::option::Option::None,
+    extends: ::std::option::Option::None,
+    args: &[
+        crate::ArgInfo {
+            name: "id",
+            kind: crate::ArgKind::Type("id"),
+            required: true,
+            default: ::std::option::Option::None,
+            one_of: &[],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[],
+        },
+        crate::ArgInfo {
+            name: "records",
+            kind: crate::ArgKind::Records {
+                flatten: true,
+            },
+            required: false,
+            default: ::std::option::Option::None,
+            one_of: &[],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[
+                crate::ArgInfo {
+                    name: "type",
+                    kind: crate::ArgKind::Type("recordType"),
+                    required: false,
+                    default: ::std::option::Option::None,
+                    one_of: &["a", "mx"],
+                    doc: ::std::option::Option::None,
+                    ours: ::std::option::Option::None,
+                    fields: &[],
+                },
+                crate::ArgInfo {
+                    name: "value",
+                    kind: crate::ArgKind::Type("label"),
+                    required: false,
+                    default: ::std::option::Option::None,
+                    one_of: &[],
+                    doc: ::std::option::Option::None,
+                    ours: ::std::option::Option::None,
+                    fields: &[],
+                },
+                crate::ArgInfo {
+                    name: "ttl",
+                    kind: crate::ArgKind::Type("id"),
+                    required: false,
+                    default: ::std::option::Option::None,
+                    one_of: &[],
+                    doc: ::std::option::Option::None,
+                    ours: ::std::option::Option::None,
+                    fields: &[],
+                },
+            ],
+        },
+    ],
+    returns: ::std::option::Option::None,
+    returns_rows: false,
+    groups: &[],
+    example: ::std::option::Option::None,
+};
+/// The registry entry of `domainsSetDNS`.
+pub(crate) static DOMAINS_SET_DNS: crate::CommandInfo = crate::CommandInfo {
+    name: "domainsSetDNS",
+    method: "domains_set_dns",
+    description: "Set DNS settings for given domains",
+    effect: crate::Effect::Change,
+    long: false,
+    answer: crate::AnswerKind::Bulk,
+    bulk_of: ::std::option::Option::Some("domainSetDNS"),
+    bulk_key: ::std::option::Option::Some("id"),
+    same_as: ::std::option::Option::None,
+    extends: ::std::option::Option::None,
+    args: &[
+        crate::ArgInfo {
+            name: "id",
+            kind: crate::ArgKind::Type("id"),
+            required: true,
+            default: ::std::option::Option::None,
+            one_of: &[],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[],
+        },
+        crate::ArgInfo {
+            name: "records",
+            kind: crate::ArgKind::Records {
+                flatten: true,
+            },
+            required: false,
+            default: ::std::option::Option::None,
+            one_of: &[],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[
+                crate::ArgInfo {
+                    name: "type",
+                    kind: crate::ArgKind::Type("recordType"),
+                    required: false,
+                    default: ::std::option::Option::None,
+                    one_of: &["a", "mx"],
+                    doc: ::std::option::Option::None,
+                    ours: ::std::option::Option::None,
+                    fields: &[],
+                },
+                crate::ArgInfo {
+                    name: "value",
+                    kind: crate::ArgKind::Type("label"),
+                    required: false,
+                    default: ::std::option::Option::None,
+                    one_of: &[],
+                    doc: ::std::option::Option::None,
+                    ours: ::std::option::Option::None,
+                    fields: &[],
+                },
+                crate::ArgInfo {
+                    name: "ttl",
+                    kind: crate::ArgKind::Type("id"),
+                    required: false,
+                    default: ::std::option::Option::None,
+                    one_of: &[],
+                    doc: ::std::option::Option::None,
+                    ours: ::std::option::Option::None,
+                    fields: &[],
+                },
+            ],
+        },
+    ],
+    returns: ::std::option::Option::None,
+    returns_rows: false,
+    groups: &[],
+    example: ::std::option::Option::None,
+};
 /// Every command of the spec, in spec order.
-pub static COMMANDS: [crate::CommandInfo; 2usize] = [
-    crate::CommandInfo {
-        name: "domainSetDNS",
-        method: "domain_set_dns",
-        description: "Set DNS settings for given domain",
-        effect: crate::Effect::Change,
-        long: false,
-        answer: crate::AnswerKind::Value,
-        bulk_of: ::std::option::Option::None,
-        bulk_key: ::std::option::Option::None,
-        same_as: ::std::option::Option::None,
-        extends: ::std::option::Option::None,
-        args: &[
-            crate::ArgInfo {
-                name: "id",
-                kind: crate::ArgKind::Type("id"),
-                required: true,
-                default: ::std::option::Option::None,
-                one_of: &[],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[],
-            },
-            crate::ArgInfo {
-                name: "records",
-                kind: crate::ArgKind::Records {
-                    flatten: true,
-                },
-                required: false,
-                default: ::std::option::Option::None,
-                one_of: &[],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[
-                    crate::ArgInfo {
-                        name: "type",
-                        kind: crate::ArgKind::Type("recordType"),
-                        required: false,
-                        default: ::std::option::Option::None,
-                        one_of: &["a", "mx"],
-                        doc: ::std::option::Option::None,
-                        ours: ::std::option::Option::None,
-                        fields: &[],
-                    },
-                    crate::ArgInfo {
-                        name: "value",
-                        kind: crate::ArgKind::Type("label"),
-                        required: false,
-                        default: ::std::option::Option::None,
-                        one_of: &[],
-                        doc: ::std::option::Option::None,
-                        ours: ::std::option::Option::None,
-                        fields: &[],
-                    },
-                    crate::ArgInfo {
-                        name: "ttl",
-                        kind: crate::ArgKind::Type("id"),
-                        required: false,
-                        default: ::std::option::Option::None,
-                        one_of: &[],
-                        doc: ::std::option::Option::None,
-                        ours: ::std::option::Option::None,
-                        fields: &[],
-                    },
-                ],
-            },
-        ],
-        returns: ::std::option::Option::None,
-        returns_rows: false,
-        groups: &[],
-        example: ::std::option::Option::None,
-    },
-    crate::CommandInfo {
-        name: "domainsSetDNS",
-        method: "domains_set_dns",
-        description: "Set DNS settings for given domains",
-        effect: crate::Effect::Change,
-        long: false,
-        answer: crate::AnswerKind::Bulk,
-        bulk_of: ::std::option::Option::Some("domainSetDNS"),
-        bulk_key: ::std::option::Option::Some("id"),
-        same_as: ::std::option::Option::None,
-        extends: ::std::option::Option::None,
-        args: &[
-            crate::ArgInfo {
-                name: "id",
-                kind: crate::ArgKind::Type("id"),
-                required: true,
-                default: ::std::option::Option::None,
-                one_of: &[],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[],
-            },
-            crate::ArgInfo {
-                name: "records",
-                kind: crate::ArgKind::Records {
-                    flatten: true,
-                },
-                required: false,
-                default: ::std::option::Option::None,
-                one_of: &[],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[
-                    crate::ArgInfo {
-                        name: "type",
-                        kind: crate::ArgKind::Type("recordType"),
-                        required: false,
-                        default: ::std::option::Option::None,
-                        one_of: &["a", "mx"],
-                        doc: ::std::option::Option::None,
-                        ours: ::std::option::Option::None,
-                        fields: &[],
-                    },
-                    crate::ArgInfo {
-                        name: "value",
-                        kind: crate::ArgKind::Type("label"),
-                        required: false,
-                        default: ::std::option::Option::None,
-                        one_of: &[],
-                        doc: ::std::option::Option::None,
-                        ours: ::std::option::Option::None,
-                        fields: &[],
-                    },
-                    crate::ArgInfo {
-                        name: "ttl",
-                        kind: crate::ArgKind::Type("id"),
-                        required: false,
-                        default: ::std::option::Option::None,
-                        one_of: &[],
-                        doc: ::std::option::Option::None,
-                        ours: ::std::option::Option::None,
-                        fields: &[],
-                    },
-                ],
-            },
-        ],
-        returns: ::std::option::Option::None,
-        returns_rows: false,
-        groups: &[],
-        example: ::std::option::Option::None,
-    },
-];
+pub static COMMANDS: [&crate::CommandInfo; 2usize] = [&DOMAIN_SET_DNS, &DOMAINS_SET_DNS];
 /// A request for any command, for callers that pick the command at run time (the
 /// command-line tool, the sandbox).
 #[derive(Clone, Debug, PartialEq)]
@@ -927,19 +969,49 @@ pub enum Request {
 }
 impl Request {
     /// Parses the arguments of the command named `command` (the API's spelling) from
-    /// a JSON value that mirrors the form.
+    /// a JSON value that mirrors the form: the reader behind each request's
+    /// `Deserialize`, with its typed error.
     pub fn from_args(
         command: &str,
         value: &::serde_json::Value,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
         match command {
             "domainSetDNS" => {
-                crate::requests::DomainSetDns::from_args(value).map(Self::DomainSetDns)
+                crate::rt::read_args(
+                        "domainSetDNS",
+                        value,
+                        crate::requests::DomainSetDns::parse_in,
+                    )
+                    .map(Self::DomainSetDns)
             }
             "domainsSetDNS" => {
-                crate::requests::DomainsSetDns::from_args(value).map(Self::DomainsSetDns)
+                crate::requests::DomainsSetDns::read(value).map(Self::DomainsSetDns)
             }
             _ => ::std::result::Result::Err(crate::rt::unknown_command(command)),
+        }
+    }
+    /// Deserializes the arguments of the command named `command` (the API's
+    /// spelling) with that command's request's `Deserialize`: the serde form of a
+    /// request is the JSON tree that mirrors the form, as [`Request::from_args`]
+    /// reads it, and a refusal is its error's text.
+    pub fn deserialize_args<'de, D: ::serde::Deserializer<'de>>(
+        command: &str,
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match command {
+            "domainSetDNS" => {
+                <crate::requests::DomainSetDns as ::serde::Deserialize>::deserialize(d)
+                    .map(Self::DomainSetDns)
+            }
+            "domainsSetDNS" => {
+                <crate::requests::DomainsSetDns as ::serde::Deserialize>::deserialize(d)
+                    .map(Self::DomainsSetDns)
+            }
+            _ => {
+                ::std::result::Result::Err(
+                    ::serde::de::Error::custom(crate::rt::unknown_command(command)),
+                )
+            }
         }
     }
     /// For a bulk request, its items as requests of the single command they repeat,
@@ -965,6 +1037,18 @@ impl Request {
         match self {
             Self::DomainSetDns(r) => r,
             Self::DomainsSetDns(r) => r,
+        }
+    }
+}
+/// The request's arguments (not the command's name), as its own type writes them.
+impl ::serde::Serialize for Request {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        match self {
+            Self::DomainSetDns(r) => r.serialize(s),
+            Self::DomainsSetDns(r) => r.serialize(s),
         }
     }
 }

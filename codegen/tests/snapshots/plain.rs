@@ -318,16 +318,8 @@ impl DomainRegister {
         self.period = ::std::option::Option::Some(value);
         self
     }
-    /// Reads the arguments from a JSON value that mirrors the form (an object of
-    /// argument names), validating each.
-    #[cfg(feature = "dynamic")]
-    #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
-    pub fn from_args(
-        value: &::serde_json::Value,
-    ) -> ::std::result::Result<Self, crate::ValidationError> {
-        Self::parse_in(&crate::rt::Args::root("domainRegister", value)?)
-    }
-    #[cfg(feature = "dynamic")]
+    /// Reads the arguments (an object of argument names, in the JSON tree that
+    /// mirrors the form), validating each: the reader behind `Deserialize`.
     pub(crate) fn parse_in(
         a: &crate::rt::Args<'_>,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
@@ -353,6 +345,25 @@ impl DomainRegister {
         }
     }
 }
+impl ::serde::Serialize for DomainRegister {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut m = s.serialize_map(::std::option::Option::None)?;
+        m.serialize_entry("domain", &self.domain)?;
+        crate::serde_impl::opt(&mut m, "period", &self.period)?;
+        m.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DomainRegister {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::rt::deserialize_args(d, "domainRegister", Self::parse_in)
+    }
+}
 impl crate::info::Sealed for DomainRegister {
     fn encode(&self, w: &mut crate::rt::FormWriter) {
         self.write(w, false)
@@ -368,7 +379,7 @@ impl crate::Command for DomainRegister {
     }
     #[cfg(feature = "dynamic")]
     fn info(&self) -> &'static crate::CommandInfo {
-        &crate::registry::COMMANDS[0usize]
+        &crate::registry::DOMAIN_REGISTER
     }
     fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
         self.check_in(&crate::rt::At::root("domainRegister"))
@@ -420,47 +431,47 @@ pub static TYPES: [crate::TypeInfo; 2usize] = [
         check: |v| v.parse::<crate::types::Period>().map(|_| ()),
     },
 ];
+/// The registry entry of `domainRegister`.
+pub(crate) static DOMAIN_REGISTER: crate::CommandInfo = crate::CommandInfo {
+    name: "domainRegister",
+    method: "domain_register",
+    description: "Domain registration",
+    effect: crate::Effect::Change,
+    long: true,
+    answer: crate::AnswerKind::Value,
+    bulk_of: ::std::option::Option::None,
+    bulk_key: ::std::option::Option::None,
+    same_as: ::std::option::Option::None,
+    extends: ::std::option::Option::None,
+    args: &[
+        crate::ArgInfo {
+            name: "domain",
+            kind: crate::ArgKind::Type("domain"),
+            required: true,
+            default: ::std::option::Option::None,
+            one_of: &[],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[],
+        },
+        crate::ArgInfo {
+            name: "period",
+            kind: crate::ArgKind::Type("period"),
+            required: false,
+            default: ::std::option::Option::Some("1"),
+            one_of: &[],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[],
+        },
+    ],
+    returns: ::std::option::Option::None,
+    returns_rows: false,
+    groups: &[],
+    example: ::std::option::Option::None,
+};
 /// Every command of the spec, in spec order.
-pub static COMMANDS: [crate::CommandInfo; 1usize] = [
-    crate::CommandInfo {
-        name: "domainRegister",
-        method: "domain_register",
-        description: "Domain registration",
-        effect: crate::Effect::Change,
-        long: true,
-        answer: crate::AnswerKind::Value,
-        bulk_of: ::std::option::Option::None,
-        bulk_key: ::std::option::Option::None,
-        same_as: ::std::option::Option::None,
-        extends: ::std::option::Option::None,
-        args: &[
-            crate::ArgInfo {
-                name: "domain",
-                kind: crate::ArgKind::Type("domain"),
-                required: true,
-                default: ::std::option::Option::None,
-                one_of: &[],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[],
-            },
-            crate::ArgInfo {
-                name: "period",
-                kind: crate::ArgKind::Type("period"),
-                required: false,
-                default: ::std::option::Option::Some("1"),
-                one_of: &[],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[],
-            },
-        ],
-        returns: ::std::option::Option::None,
-        returns_rows: false,
-        groups: &[],
-        example: ::std::option::Option::None,
-    },
-];
+pub static COMMANDS: [&crate::CommandInfo; 1usize] = [&DOMAIN_REGISTER];
 /// A request for any command, for callers that pick the command at run time (the
 /// command-line tool, the sandbox).
 #[derive(Clone, Debug, PartialEq)]
@@ -471,17 +482,42 @@ pub enum Request {
 }
 impl Request {
     /// Parses the arguments of the command named `command` (the API's spelling) from
-    /// a JSON value that mirrors the form.
+    /// a JSON value that mirrors the form: the reader behind each request's
+    /// `Deserialize`, with its typed error.
     pub fn from_args(
         command: &str,
         value: &::serde_json::Value,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
         match command {
             "domainRegister" => {
-                crate::requests::DomainRegister::from_args(value)
+                crate::rt::read_args(
+                        "domainRegister",
+                        value,
+                        crate::requests::DomainRegister::parse_in,
+                    )
                     .map(Self::DomainRegister)
             }
             _ => ::std::result::Result::Err(crate::rt::unknown_command(command)),
+        }
+    }
+    /// Deserializes the arguments of the command named `command` (the API's
+    /// spelling) with that command's request's `Deserialize`: the serde form of a
+    /// request is the JSON tree that mirrors the form, as [`Request::from_args`]
+    /// reads it, and a refusal is its error's text.
+    pub fn deserialize_args<'de, D: ::serde::Deserializer<'de>>(
+        command: &str,
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match command {
+            "domainRegister" => {
+                <crate::requests::DomainRegister as ::serde::Deserialize>::deserialize(d)
+                    .map(Self::DomainRegister)
+            }
+            _ => {
+                ::std::result::Result::Err(
+                    ::serde::de::Error::custom(crate::rt::unknown_command(command)),
+                )
+            }
         }
     }
     /// For a bulk request, its items as requests of the single command they repeat,
@@ -497,6 +533,17 @@ impl Request {
     pub fn as_command(&self) -> &dyn crate::DynCommand {
         match self {
             Self::DomainRegister(r) => r,
+        }
+    }
+}
+/// The request's arguments (not the command's name), as its own type writes them.
+impl ::serde::Serialize for Request {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        match self {
+            Self::DomainRegister(r) => r.serialize(s),
         }
     }
 }

@@ -1711,7 +1711,7 @@ pub struct Everything {
     /// `flag` (flag): A flag.
     pub flag: ::std::option::Option<bool>,
     /// `day` (day): A date.
-    pub day: ::std::option::Option<crate::types::Day>,
+    pub day: ::std::option::Option<::jiff::civil::Date>,
     /// `address` (address): An IP address.
     pub address: ::std::option::Option<crate::types::Address>,
     /// `code` (code, required): Two to four lower-case letters or digits, a letter first, "-" not last.
@@ -1775,7 +1775,7 @@ impl Everything {
         self
     }
     /// Sets `day`.
-    pub fn day(mut self, value: crate::types::Day) -> Self {
+    pub fn day(mut self, value: ::jiff::civil::Date) -> Self {
         self.day = ::std::option::Option::Some(value);
         self
     }
@@ -1843,16 +1843,8 @@ impl Everything {
         self.data.insert(key.into(), value);
         self
     }
-    /// Reads the arguments from a JSON value that mirrors the form (an object of
-    /// argument names), validating each.
-    #[cfg(feature = "dynamic")]
-    #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
-    pub fn from_args(
-        value: &::serde_json::Value,
-    ) -> ::std::result::Result<Self, crate::ValidationError> {
-        Self::parse_in(&crate::rt::Args::root("everything", value)?)
-    }
-    #[cfg(feature = "dynamic")]
+    /// Reads the arguments (an object of argument names, in the JSON tree that
+    /// mirrors the form), validating each: the reader behind `Deserialize`.
     pub(crate) fn parse_in(
         a: &crate::rt::Args<'_>,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
@@ -1881,7 +1873,7 @@ impl Everything {
         let this = Self {
             number: a.optional("number")?,
             flag: a.optional::<crate::types::Flag>("flag")?.map(crate::types::Flag::get),
-            day: a.optional("day")?,
+            day: a.optional_date::<crate::types::Day>("day")?,
             address: a.optional("address")?,
             code: a.required("code")?,
             pair: a.required("pair")?,
@@ -1904,6 +1896,9 @@ impl Everything {
         &self,
         at: &crate::rt::At<'_>,
     ) -> ::std::result::Result<(), crate::ValidationError> {
+        if let ::std::option::Option::Some(v) = &self.day {
+            crate::date::check::<crate::types::Day>(at, "day", v)?;
+        }
         crate::rt::require(at, "code", &self.code)?;
         crate::rt::require(at, "pair", &self.pair)?;
         ::std::result::Result::Ok(())
@@ -1975,6 +1970,40 @@ impl Everything {
         }
     }
 }
+impl ::serde::Serialize for Everything {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut m = s.serialize_map(::std::option::Option::None)?;
+        crate::serde_impl::opt(&mut m, "number", &self.number)?;
+        crate::serde_impl::flag(&mut m, "flag", self.flag)?;
+        crate::serde_impl::date(&mut m, "day", self.day.as_ref())?;
+        crate::serde_impl::opt(&mut m, "address", &self.address)?;
+        m.serialize_entry("code", &self.code)?;
+        m.serialize_entry("pair", &self.pair)?;
+        crate::serde_impl::opt(&mut m, "size", &self.size)?;
+        crate::serde_impl::opt(&mut m, "phone", &self.phone)?;
+        crate::serde_impl::opt(&mut m, "link", &self.link)?;
+        crate::serde_impl::opt(&mut m, "path", &self.path)?;
+        crate::serde_impl::opt(&mut m, "marker", &self.marker)?;
+        crate::serde_impl::opt(&mut m, "codes", &self.codes)?;
+        crate::serde_impl::opt(&mut m, "alias", &self.alias)?;
+        crate::serde_impl::opt(&mut m, "secret", &self.secret)?;
+        crate::serde_impl::opt(&mut m, "secrets", &self.secrets)?;
+        crate::serde_impl::opt(&mut m, "hidden", &self.hidden)?;
+        crate::serde_impl::many(&mut m, "data", &self.data)?;
+        m.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Everything {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::rt::deserialize_args(d, "everything", Self::parse_in)
+    }
+}
 impl crate::info::Sealed for Everything {
     fn encode(&self, w: &mut crate::rt::FormWriter) {
         self.write(w, false)
@@ -1990,7 +2019,7 @@ impl crate::Command for Everything {
     }
     #[cfg(feature = "dynamic")]
     fn info(&self) -> &'static crate::CommandInfo {
-        &crate::registry::COMMANDS[0usize]
+        &crate::registry::EVERYTHING
     }
     fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
         self.check_in(&crate::rt::At::root("everything"))
@@ -2209,197 +2238,197 @@ pub static TYPES: [crate::TypeInfo; 16usize] = [
         check: |v| v.parse::<crate::types::Size>().map(|_| ()),
     },
 ];
+/// The registry entry of `everything`.
+pub(crate) static EVERYTHING: crate::CommandInfo = crate::CommandInfo {
+    name: "everything",
+    method: "everything",
+    description: "Takes one argument of each type",
+    effect: crate::Effect::Read,
+    long: false,
+    answer: crate::AnswerKind::Value,
+    bulk_of: ::std::option::Option::None,
+    bulk_key: ::std::option::Option::None,
+    same_as: ::std::option::Option::None,
+    extends: ::std::option::Option::None,
+    args: &[
+        crate::ArgInfo {
+            name: "number",
+            kind: crate::ArgKind::Type("number"),
+            required: false,
+            default: ::std::option::Option::None,
+            one_of: &[],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[],
+        },
+        crate::ArgInfo {
+            name: "flag",
+            kind: crate::ArgKind::Type("flag"),
+            required: false,
+            default: ::std::option::Option::None,
+            one_of: &[],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[],
+        },
+        crate::ArgInfo {
+            name: "day",
+            kind: crate::ArgKind::Type("day"),
+            required: false,
+            default: ::std::option::Option::None,
+            one_of: &[],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[],
+        },
+        crate::ArgInfo {
+            name: "address",
+            kind: crate::ArgKind::Type("address"),
+            required: false,
+            default: ::std::option::Option::None,
+            one_of: &[],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[],
+        },
+        crate::ArgInfo {
+            name: "code",
+            kind: crate::ArgKind::Type("code"),
+            required: true,
+            default: ::std::option::Option::None,
+            one_of: &[],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[],
+        },
+        crate::ArgInfo {
+            name: "pair",
+            kind: crate::ArgKind::Type("pair"),
+            required: true,
+            default: ::std::option::Option::None,
+            one_of: &["ab", "cd", "1", "x.y"],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[],
+        },
+        crate::ArgInfo {
+            name: "size",
+            kind: crate::ArgKind::Type("size"),
+            required: false,
+            default: ::std::option::Option::None,
+            one_of: &[],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[],
+        },
+        crate::ArgInfo {
+            name: "phone",
+            kind: crate::ArgKind::Type("phone"),
+            required: false,
+            default: ::std::option::Option::None,
+            one_of: &[],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[],
+        },
+        crate::ArgInfo {
+            name: "link",
+            kind: crate::ArgKind::Type("link"),
+            required: false,
+            default: ::std::option::Option::None,
+            one_of: &[],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[],
+        },
+        crate::ArgInfo {
+            name: "path",
+            kind: crate::ArgKind::Type("path"),
+            required: false,
+            default: ::std::option::Option::None,
+            one_of: &[],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[],
+        },
+        crate::ArgInfo {
+            name: "marker",
+            kind: crate::ArgKind::Type("marker"),
+            required: false,
+            default: ::std::option::Option::None,
+            one_of: &[],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[],
+        },
+        crate::ArgInfo {
+            name: "codes",
+            kind: crate::ArgKind::Type("codes"),
+            required: false,
+            default: ::std::option::Option::None,
+            one_of: &[],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[],
+        },
+        crate::ArgInfo {
+            name: "alias",
+            kind: crate::ArgKind::Type("alias"),
+            required: false,
+            default: ::std::option::Option::None,
+            one_of: &[],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[],
+        },
+        crate::ArgInfo {
+            name: "secret",
+            kind: crate::ArgKind::Type("secret"),
+            required: false,
+            default: ::std::option::Option::None,
+            one_of: &[],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[],
+        },
+        crate::ArgInfo {
+            name: "secrets",
+            kind: crate::ArgKind::Type("secrets"),
+            required: false,
+            default: ::std::option::Option::None,
+            one_of: &[],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[],
+        },
+        crate::ArgInfo {
+            name: "hidden",
+            kind: crate::ArgKind::Type("hidden"),
+            required: false,
+            default: ::std::option::Option::None,
+            one_of: &[],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[],
+        },
+        crate::ArgInfo {
+            name: "data",
+            kind: crate::ArgKind::MapOf("code"),
+            required: false,
+            default: ::std::option::Option::None,
+            one_of: &[],
+            doc: ::std::option::Option::None,
+            ours: ::std::option::Option::None,
+            fields: &[],
+        },
+    ],
+    returns: ::std::option::Option::None,
+    returns_rows: false,
+    groups: &[],
+    example: ::std::option::Option::None,
+};
 /// Every command of the spec, in spec order.
-pub static COMMANDS: [crate::CommandInfo; 1usize] = [
-    crate::CommandInfo {
-        name: "everything",
-        method: "everything",
-        description: "Takes one argument of each type",
-        effect: crate::Effect::Read,
-        long: false,
-        answer: crate::AnswerKind::Value,
-        bulk_of: ::std::option::Option::None,
-        bulk_key: ::std::option::Option::None,
-        same_as: ::std::option::Option::None,
-        extends: ::std::option::Option::None,
-        args: &[
-            crate::ArgInfo {
-                name: "number",
-                kind: crate::ArgKind::Type("number"),
-                required: false,
-                default: ::std::option::Option::None,
-                one_of: &[],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[],
-            },
-            crate::ArgInfo {
-                name: "flag",
-                kind: crate::ArgKind::Type("flag"),
-                required: false,
-                default: ::std::option::Option::None,
-                one_of: &[],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[],
-            },
-            crate::ArgInfo {
-                name: "day",
-                kind: crate::ArgKind::Type("day"),
-                required: false,
-                default: ::std::option::Option::None,
-                one_of: &[],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[],
-            },
-            crate::ArgInfo {
-                name: "address",
-                kind: crate::ArgKind::Type("address"),
-                required: false,
-                default: ::std::option::Option::None,
-                one_of: &[],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[],
-            },
-            crate::ArgInfo {
-                name: "code",
-                kind: crate::ArgKind::Type("code"),
-                required: true,
-                default: ::std::option::Option::None,
-                one_of: &[],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[],
-            },
-            crate::ArgInfo {
-                name: "pair",
-                kind: crate::ArgKind::Type("pair"),
-                required: true,
-                default: ::std::option::Option::None,
-                one_of: &["ab", "cd", "1", "x.y"],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[],
-            },
-            crate::ArgInfo {
-                name: "size",
-                kind: crate::ArgKind::Type("size"),
-                required: false,
-                default: ::std::option::Option::None,
-                one_of: &[],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[],
-            },
-            crate::ArgInfo {
-                name: "phone",
-                kind: crate::ArgKind::Type("phone"),
-                required: false,
-                default: ::std::option::Option::None,
-                one_of: &[],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[],
-            },
-            crate::ArgInfo {
-                name: "link",
-                kind: crate::ArgKind::Type("link"),
-                required: false,
-                default: ::std::option::Option::None,
-                one_of: &[],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[],
-            },
-            crate::ArgInfo {
-                name: "path",
-                kind: crate::ArgKind::Type("path"),
-                required: false,
-                default: ::std::option::Option::None,
-                one_of: &[],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[],
-            },
-            crate::ArgInfo {
-                name: "marker",
-                kind: crate::ArgKind::Type("marker"),
-                required: false,
-                default: ::std::option::Option::None,
-                one_of: &[],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[],
-            },
-            crate::ArgInfo {
-                name: "codes",
-                kind: crate::ArgKind::Type("codes"),
-                required: false,
-                default: ::std::option::Option::None,
-                one_of: &[],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[],
-            },
-            crate::ArgInfo {
-                name: "alias",
-                kind: crate::ArgKind::Type("alias"),
-                required: false,
-                default: ::std::option::Option::None,
-                one_of: &[],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[],
-            },
-            crate::ArgInfo {
-                name: "secret",
-                kind: crate::ArgKind::Type("secret"),
-                required: false,
-                default: ::std::option::Option::None,
-                one_of: &[],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[],
-            },
-            crate::ArgInfo {
-                name: "secrets",
-                kind: crate::ArgKind::Type("secrets"),
-                required: false,
-                default: ::std::option::Option::None,
-                one_of: &[],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[],
-            },
-            crate::ArgInfo {
-                name: "hidden",
-                kind: crate::ArgKind::Type("hidden"),
-                required: false,
-                default: ::std::option::Option::None,
-                one_of: &[],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[],
-            },
-            crate::ArgInfo {
-                name: "data",
-                kind: crate::ArgKind::MapOf("code"),
-                required: false,
-                default: ::std::option::Option::None,
-                one_of: &[],
-                doc: ::std::option::Option::None,
-                ours: ::std::option::Option::None,
-                fields: &[],
-            },
-        ],
-        returns: ::std::option::Option::None,
-        returns_rows: false,
-        groups: &[],
-        example: ::std::option::Option::None,
-    },
-];
+pub static COMMANDS: [&crate::CommandInfo; 1usize] = [&EVERYTHING];
 /// A request for any command, for callers that pick the command at run time (the
 /// command-line tool, the sandbox).
 #[derive(Clone, Debug, PartialEq)]
@@ -2410,16 +2439,42 @@ pub enum Request {
 }
 impl Request {
     /// Parses the arguments of the command named `command` (the API's spelling) from
-    /// a JSON value that mirrors the form.
+    /// a JSON value that mirrors the form: the reader behind each request's
+    /// `Deserialize`, with its typed error.
     pub fn from_args(
         command: &str,
         value: &::serde_json::Value,
     ) -> ::std::result::Result<Self, crate::ValidationError> {
         match command {
             "everything" => {
-                crate::requests::Everything::from_args(value).map(Self::Everything)
+                crate::rt::read_args(
+                        "everything",
+                        value,
+                        crate::requests::Everything::parse_in,
+                    )
+                    .map(Self::Everything)
             }
             _ => ::std::result::Result::Err(crate::rt::unknown_command(command)),
+        }
+    }
+    /// Deserializes the arguments of the command named `command` (the API's
+    /// spelling) with that command's request's `Deserialize`: the serde form of a
+    /// request is the JSON tree that mirrors the form, as [`Request::from_args`]
+    /// reads it, and a refusal is its error's text.
+    pub fn deserialize_args<'de, D: ::serde::Deserializer<'de>>(
+        command: &str,
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match command {
+            "everything" => {
+                <crate::requests::Everything as ::serde::Deserialize>::deserialize(d)
+                    .map(Self::Everything)
+            }
+            _ => {
+                ::std::result::Result::Err(
+                    ::serde::de::Error::custom(crate::rt::unknown_command(command)),
+                )
+            }
         }
     }
     /// For a bulk request, its items as requests of the single command they repeat,
@@ -2435,6 +2490,17 @@ impl Request {
     pub fn as_command(&self) -> &dyn crate::DynCommand {
         match self {
             Self::Everything(r) => r,
+        }
+    }
+}
+/// The request's arguments (not the command's name), as its own type writes them.
+impl ::serde::Serialize for Request {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        match self {
+            Self::Everything(r) => r.serialize(s),
         }
     }
 }

@@ -359,7 +359,7 @@ pub fn set_note(s: &mut State, who: &str, t: &Target, note: Option<&Label>) -> R
 pub fn renew(s: &mut State, who: &str, r: &DomainRenew) -> Res {
     let id = find_active(s, who, &Target::name(&r.domain))?;
     let d = get(s, id)?;
-    if d.expires != r.expires.as_str() {
+    if d.expires != r.expires.to_string() {
         return fail!("expires does not match the current expiration date");
     }
     let Some(current) = Date::parse(&d.expires) else {
