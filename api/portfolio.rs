@@ -7,19 +7,13 @@ use jiff::civil::Date;
 
 use crate::answers::{DomainInfo, Renewal};
 use crate::client::Client;
-use crate::error::{Error, InvalidValue};
+use crate::error::Error;
 use crate::requests::{DomainRenew, DomainsSearch};
-use crate::types::{Domain, Expires, Period};
+use crate::types::{Domain, Period};
 
 /// States of a domain that can expire and be renewed; the others (transfers, deleted
 /// domains) are not the account's to renew.
 const RENEWABLE: [&str; 2] = ["ok", "expired"];
-
-/// The `expires` argument of `domainRenew` for an expiration date: the one place the
-/// request's date type is made.
-pub fn expires_arg(date: Date) -> Result<Expires, InvalidValue> {
-    Expires::try_from(date.to_string())
-}
 
 /// One domain's renewal: its name and what `domainRenew` answered.
 #[derive(Debug)]
@@ -68,18 +62,14 @@ impl Client {
     }
 
     /// The `domainRenew` request of `d` for `period` years, guarded by its current
-    /// expiration date; `None` when the row has no name or no date.
-    pub fn renewal_request(
-        d: &DomainInfo,
-        period: Period,
-    ) -> Result<Option<DomainRenew>, InvalidValue> {
+    /// expiration date (the answer's date is the request's); `None` when the row has no
+    /// name or no date.
+    pub fn renewal_request(d: &DomainInfo, period: Period) -> Option<DomainRenew> {
         match (&d.domain, d.expires) {
-            (Some(domain), Some(expires)) => Ok(Some(DomainRenew::new(
-                domain.clone(),
-                period,
-                expires_arg(expires)?,
-            ))),
-            _ => Ok(None),
+            (Some(domain), Some(expires)) => {
+                Some(DomainRenew::new(domain.clone(), period, expires))
+            }
+            _ => None,
         }
     }
 
@@ -91,13 +81,9 @@ impl Client {
             let (Some(domain), Some(expires)) = (&d.domain, d.expires) else {
                 continue;
             };
-            let result = match expires_arg(expires) {
-                Ok(e) => {
-                    self.domain_renew(&DomainRenew::new(domain.clone(), period, e))
-                        .await
-                }
-                Err(e) => Err(Error::from(e)),
-            };
+            let result = self
+                .domain_renew(&DomainRenew::new(domain.clone(), period, expires))
+                .await;
             out.push(RenewOutcome {
                 domain: domain.clone(),
                 expires,

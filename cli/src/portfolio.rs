@@ -237,16 +237,11 @@ async fn renew(session: &Session, a: &ArgMatches) -> u8 {
     if session.dry_run {
         let mut text = String::new();
         for d in &rows {
-            match Client::renewal_request(d, period).map(|r| r.map(|r| session.client.prepare(&r)))
-            {
-                Ok(Some(Ok(p))) => text.push_str(&format!("{p}\n")),
-                Ok(None) => {}
-                Ok(Some(Err(e))) => {
+            match Client::renewal_request(d, period).map(|r| session.client.prepare(&r)) {
+                Some(Ok(p)) => text.push_str(&format!("{p}\n")),
+                None => {}
+                Some(Err(e)) => {
                     out::error(&chain(&e));
-                    return USAGE;
-                }
-                Err(e) => {
-                    out::error(&e.to_string());
                     return USAGE;
                 }
             }
@@ -321,18 +316,4 @@ async fn export(session: &Session, format: &str) -> u8 {
         .collect();
     json.sort_by(|x, y| x.0.cmp(&y.0));
     show(format, json.into_iter().map(|(_, v)| v).collect())
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_guard_is_the_date_itself() {
-        let date: domaincontext::jiff::civil::Date = "2025-06-30".parse().unwrap();
-        assert_eq!(
-            domaincontext::portfolio::expires_arg(date)
-                .unwrap()
-                .as_str(),
-            "2025-06-30"
-        );
-    }
 }
