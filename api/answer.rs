@@ -11,8 +11,8 @@ use serde_json::value::RawValue;
 
 use crate::decode::{Answer, Rows};
 use crate::error::{ApiError, Error};
-use crate::info::{AnswerKind, Effect};
 use crate::item::ItemError;
+use crate::kind::{AnswerKind, Effect};
 use crate::pick::{Pick, Picked};
 use crate::shape::Shape;
 
@@ -228,7 +228,7 @@ impl BulkAnswer {
                         ApiError::new(
                             format!(
                                 "the API answered a bulk command with {}",
-                                crate::rt::kind(&v)
+                                Shape::of(&v).name()
                             ),
                             None,
                         )

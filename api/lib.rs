@@ -102,6 +102,7 @@ mod form;
 mod idn;
 mod info;
 mod item;
+mod kind;
 mod limit;
 pub mod methods;
 mod money;

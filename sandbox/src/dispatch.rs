@@ -8,7 +8,9 @@ use serde_json::Value;
 
 use crate::handlers::certificates::{self as certs, CsrFields};
 use crate::handlers::dns::{self, record_args};
-use crate::handlers::domains::{self, ContactView, Flag, Target};
+use crate::handlers::domain_contacts::{self, ContactView};
+use crate::handlers::domains::{self, Flag};
+use crate::handlers::lookup::Target;
 use crate::handlers::servers::{self, Power};
 use crate::handlers::{clients, contacts, hosts, opt, transfer};
 use crate::reply::{Fail, Res, answer, bulk, error};
@@ -150,11 +152,11 @@ fn run_one(s: &mut State, who: &str, req: &Request) -> Res {
         R::DomainGetPassword(r) => domains::get_password(s, who, &t(r), r.pincode.as_ref()),
         R::DomainRegenPassword(r) => domains::regen_password(s, who, &t(r), r.pincode.as_ref()),
         R::DomainGetInfo(r) => domains::info(s, who, &t(r)),
-        R::DomainGetContacts(r) => domains::contacts(s, who, &t(r), IDS),
-        R::DomainGetWpContacts(r) => domains::contacts(s, who, &t(r), WP_IDS),
-        R::DomainGetContactsInfo(r) => domains::contacts(s, who, &t(r), INFO),
-        R::DomainGetWpContactsInfo(r) => domains::contacts(s, who, &t(r), WP_INFO),
-        R::DomainSetContacts(r) => domains::set_contacts(
+        R::DomainGetContacts(r) => domain_contacts::contacts(s, who, &t(r), IDS),
+        R::DomainGetWpContacts(r) => domain_contacts::contacts(s, who, &t(r), WP_IDS),
+        R::DomainGetContactsInfo(r) => domain_contacts::contacts(s, who, &t(r), INFO),
+        R::DomainGetWpContactsInfo(r) => domain_contacts::contacts(s, who, &t(r), WP_INFO),
+        R::DomainSetContacts(r) => domain_contacts::set_contacts(
             s,
             who,
             &t(r),

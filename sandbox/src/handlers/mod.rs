@@ -8,8 +8,10 @@ pub mod certificates;
 pub mod clients;
 pub mod contacts;
 pub mod dns;
+pub mod domain_contacts;
 pub mod domains;
 pub mod hosts;
+pub mod lookup;
 pub mod servers;
 pub mod transfer;
 
