@@ -88,6 +88,7 @@
 
 mod answer;
 pub mod answers;
+mod api_error;
 #[cfg(feature = "dynamic")]
 mod args;
 mod bulk;
@@ -101,6 +102,7 @@ pub mod form;
 mod form;
 mod idn;
 mod info;
+mod invalid;
 mod item;
 mod kind;
 mod limit;
