@@ -6,7 +6,8 @@ use domaincontext::requests as rq;
 use domaincontext::{ExposeSecret, Request};
 use serde_json::Value;
 
-use crate::handlers::certificates::{self as certs, CsrFields};
+use crate::handlers::certificates as certs;
+use crate::handlers::csr::{self, CsrFields};
 use crate::handlers::dns::{self, record_args};
 use crate::handlers::domain_contacts::{self, ContactView};
 use crate::handlers::domains::{self, Flag};
@@ -231,12 +232,12 @@ fn run_one(s: &mut State, who: &str, req: &Request) -> Res {
         R::CertificateRenew(r) => certs::renew(s, who, r.id, r.expires.as_str()),
         R::CertificateGenerateCsr(r) => generate_csr(s, who, r),
         R::CertificateGenerateCsrAlias(r) => generate_csr(s, who, &r.into()),
-        R::CertificateDecodeCsr(r) => certs::decode_csr(r.csr.as_ref(), r.wildcard),
+        R::CertificateDecodeCsr(r) => csr::decode_csr(r.csr.as_ref(), r.wildcard),
         R::CertificateDecodeCsrAlias(r) => {
             let r: rq::CertificateDecodeCsr = r.into();
-            certs::decode_csr(r.csr.as_ref(), r.wildcard)
+            csr::decode_csr(r.csr.as_ref(), r.wildcard)
         }
-        R::CertificateGetWebserverTypes(r) => certs::webserver_types(s, opt(&r.supplier)),
+        R::CertificateGetWebserverTypes(r) => csr::webserver_types(s, opt(&r.supplier)),
         R::CertificateGetDomainEmails(r) => {
             certs::domain_emails(s, who, r.id, opt(&r.domain), r.csr.as_ref())
         }
@@ -268,7 +269,7 @@ fn generate_csr(s: &State, who: &str, r: &rq::CertificateGenerateCsr) -> Res {
         opt(&r.client).as_deref(),
         r.client_id.map(|i| i.get()),
     )?;
-    certs::generate_csr(CsrFields {
+    csr::generate_csr(CsrFields {
         values: [
             r.csr_commonname.as_str(),
             r.csr_organization.as_str(),

@@ -7,6 +7,8 @@
 pub mod certificates;
 pub mod clients;
 pub mod contacts;
+pub mod csr;
+pub mod dcv;
 pub mod dns;
 pub mod domain_contacts;
 pub mod domains;
