@@ -1,8 +1,8 @@
 //! The macros the generated decoders call: the impls around a generated answer struct or
 //! request record, so that the generated code is only its `match` of field names.
 
-/// [`Fields`](super::Fields) of a struct: each named field read by `$read`, the unnamed
-/// ones handled by the `extra` method given.
+/// [`Fields`](super::Fields) of a struct: each named field read by `$read`; the unnamed
+/// ones refused, or handled by the `extra` method given.
 macro_rules! fields_impl {
     ($t:ty, $read:path, { $($key:literal => $f:ident),* }, $($extra:tt)*) => {
         impl crate::decode::Fields for $t {
@@ -60,14 +60,7 @@ pub(crate) use fields_answer;
 /// argument type's own `Deserialize`, refusing fields the record does not have.
 macro_rules! record_fields {
     ($t:ty { $($key:literal => $f:ident),* $(,)? }) => {
-        crate::decode::fields_impl!($t, crate::decode::arg, { $($key => $f),* },
-            fn extra(
-                &mut self,
-            ) -> ::std::option::Option<&mut ::serde_json::Map<::std::string::String, ::serde_json::Value>>
-            {
-                None
-            }
-        );
+        crate::decode::fields_impl!($t, crate::decode::arg, { $($key => $f),* },);
     };
 }
 pub(crate) use record_fields;
@@ -89,7 +82,8 @@ macro_rules! wrapped_answer {
 }
 pub(crate) use wrapped_answer;
 
-/// [`Lenient`](super::Lenient) through the type's own `Deserialize` (the spec's types, answer structs).
+/// [`Lenient`](super::Lenient) through the type's own `Deserialize` (the spec's types,
+/// answer structs).
 macro_rules! via_deserialize {
     ($t:ty) => {
         impl crate::decode::Lenient for $t {
@@ -103,8 +97,8 @@ macro_rules! via_deserialize {
 }
 pub(crate) use via_deserialize;
 
-/// [`Lenient`](super::Lenient) of an integer type of the spec (`Id`): a whole number as [`u64`] reads it
-/// (digits in text, blank absent), then the type's own rule.
+/// [`Lenient`](super::Lenient) of an integer type of the spec (`Id`): a whole number as
+/// [`u64`] reads it (digits in text, blank absent), then the type's own rule.
 macro_rules! via_u64 {
     ($t:ty) => {
         impl crate::decode::Lenient for $t {

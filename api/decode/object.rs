@@ -28,9 +28,11 @@ pub trait Fields: Sized {
     fn empty() -> Self;
     /// Reads the value of `key` if it is a named field; `false` when it is not.
     fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error>;
-    /// Where unnamed fields are kept; `None` refuses them (a record sent back must not
-    /// lose a field silently).
-    fn extra(&mut self) -> Option<&mut Map<String, Value>>;
+    /// Where unnamed fields are kept; `None` (the default) refuses them (a record sent
+    /// back must not lose a field silently).
+    fn extra(&mut self) -> Option<&mut Map<String, Value>> {
+        None
+    }
 }
 
 /// Reads an object into `T`. An empty array is an empty object (PHP writes both alike).
