@@ -5,7 +5,7 @@
 mod support;
 
 use domaincontext::registry::COMMANDS;
-use domaincontext::{ArgKind, ErrorKind, Request, type_info};
+use domaincontext::{ArgKind, Request, type_info};
 use serde_json::Value;
 use support::*;
 
