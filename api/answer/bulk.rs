@@ -40,7 +40,7 @@ pub struct ItemResult<T = RawItem> {
 
 /// A bulk command's answer: every item's own result, in request order, and whatever the
 /// answer held that the request did not ask for. `T` is each item's answer: the typed
-/// shape of the item's command, or [`RawItem`] (its JSON text) in a [`Reply`].
+/// shape of the item's command, or [`RawItem`] (its JSON text) in a [`Reply`](super::Reply).
 #[derive(Clone, Debug)]
 pub struct BulkAnswer<T = RawItem> {
     pub(super) items: Vec<ItemResult<T>>,
