@@ -3,27 +3,8 @@
 
 use crate::answer::FromReply;
 use crate::error::ValidationError;
+pub use crate::kind::{AnswerKind, Effect};
 use crate::rt::FormWriter;
-
-/// Whether repeating a command can do harm.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Effect {
-    /// Reads only: the client may retry it.
-    Read,
-    /// Changes state or costs money: never repeated by the client.
-    Change,
-}
-
-/// What a successful answer looks like.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AnswerKind {
-    /// `true`, or an object or array without `_error`.
-    Value,
-    /// As `Value`, and a bare number (a search with `count=1`).
-    Search,
-    /// One result per item.
-    Bulk,
-}
 
 /// The part of a request that only the client uses: how it is written and what its
 /// answer looks like. Private, so that [`Command`] is sealed: the request types of this

@@ -88,6 +88,7 @@
 
 mod answer;
 pub mod answers;
+mod api_error;
 mod args;
 mod bulk;
 mod client;
@@ -102,7 +103,9 @@ pub mod form;
 mod form;
 mod idn;
 mod info;
+mod invalid;
 mod item;
+mod kind;
 mod limit;
 pub mod methods;
 mod money;

@@ -173,6 +173,37 @@ impl CommandInfo {
     }
 }
 
+impl CommandInfo {
+    /// The call the command's help shows and the sandbox answers with a success: the spec's
+    /// `example:` arguments where it gives them; for a bulk command without one, one item of
+    /// its single command's example; else [`CommandInfo::example_args`] with the required
+    /// arguments only.
+    pub fn example_call(&self) -> serde_json::Value {
+        use serde_json::Value;
+        let parse = |text: &str| serde_json::from_str::<Value>(text).ok();
+        if let Some(v) = self.example.and_then(parse) {
+            return v;
+        }
+        let item = self
+            .bulk_of
+            .and_then(command)
+            .and_then(|c| c.example)
+            .and_then(parse);
+        match (item, self.bulk_key) {
+            (Some(Value::Object(one)), None) => Value::Array(vec![Value::Object(one)]),
+            (Some(Value::Object(mut one)), Some(key)) => match one.remove(key) {
+                Some(Value::String(k)) => {
+                    let mut keyed = serde_json::Map::new();
+                    keyed.insert(k, Value::Object(one));
+                    Value::Object(keyed)
+                }
+                _ => self.example_args(false),
+            },
+            _ => self.example_args(false),
+        }
+    }
+}
+
 fn example_object(
     args: &[ArgInfo],
     all: bool,

@@ -3,6 +3,8 @@
 //! these; users rarely need them directly. The argument reader (behind every request's
 //! `Deserialize`) is in `args.rs`, re-exported here for the generated code.
 
+// Only `kind`, a helper of the dynamic layer's argument reader, reads JSON here.
+#[cfg(feature = "dynamic")]
 use serde_json::Value;
 
 use crate::error::{InvalidValue, Problem, ValidationError};
@@ -378,6 +380,7 @@ impl<'a> At<'a> {
 }
 
 /// What kind of JSON value this is, in words.
+#[cfg(feature = "dynamic")]
 pub fn kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",

@@ -37,6 +37,18 @@ impl Shape {
             },
         }
     }
+
+    /// What kind of JSON value this is, for a message ("a number"); never the value.
+    pub(crate) fn name(&self) -> &'static str {
+        match self {
+            Shape::Bool(_) => "a boolean",
+            Shape::Null => "null",
+            Shape::Number(_) => "a number",
+            Shape::String(_) => "text",
+            Shape::Array => "an array",
+            Shape::Object { .. } => "an object",
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for Shape {

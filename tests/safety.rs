@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use domaincontext::requests::{DomainGetInfo, DomainRegister, DomainsRegister};
 use domaincontext::{Client, ErrorKind, RetryPolicy, Sent, Timeout};
+use domaincontext_testkit::hostile::{Hostile, Script};
 use domaincontext_testkit::{Reply, Server};
 
 fn quick_retries() -> RetryPolicy {
@@ -254,7 +255,7 @@ async fn answers_are_bounded_in_size_and_never_panic() {
             body,
         ]
         .concat();
-        let server = Server::start(move |_| Reply::Raw(raw.clone())).await;
+        let server = Hostile::always(Script::raw(raw)).await;
         let c = Client::builder()
             .base_url(&server.url)
             .credentials("demo", "x")
@@ -269,9 +270,9 @@ async fn answers_are_bounded_in_size_and_never_panic() {
         );
     }
     // A truncated answer (fewer bytes than announced) is a transport error, not a panic.
-    let server = Server::start(|_| {
-        Reply::Raw(b"HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{\"id\"".to_vec())
-    })
+    let server = Hostile::always(Script::raw(
+        b"HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{\"id\"".to_vec(),
+    ))
     .await;
     let c = Client::builder()
         .base_url(&server.url)

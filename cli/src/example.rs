@@ -6,35 +6,9 @@
 use domaincontext::{ArgKind, CommandInfo};
 use serde_json::{Map, Value};
 
-/// The example's arguments: the spec's; for a bulk command without one, one item of its
-/// single command's; else the generated ones.
-pub fn args(info: &CommandInfo) -> Value {
-    let parse = |text: &str| serde_json::from_str::<Value>(text).ok();
-    if let Some(v) = info.example.and_then(parse) {
-        return v;
-    }
-    let item = info
-        .bulk_of
-        .and_then(domaincontext::command)
-        .and_then(|c| c.example)
-        .and_then(parse);
-    match (item, info.bulk_key) {
-        (Some(Value::Object(one)), None) => Value::Array(vec![Value::Object(one)]),
-        (Some(Value::Object(mut one)), Some(key)) => match one.remove(key) {
-            Some(Value::String(k)) => {
-                let mut keyed = Map::new();
-                keyed.insert(k, Value::Object(one));
-                Value::Object(keyed)
-            }
-            _ => info.example_args(false),
-        },
-        _ => info.example_args(false),
-    }
-}
-
 /// The example's command line, quoted for a POSIX shell.
 pub fn line(info: &CommandInfo) -> String {
-    let args = args(info);
+    let args = info.example_call();
     let mut words = vec![
         "domaincontext".to_owned(),
         "--sandbox".to_owned(),

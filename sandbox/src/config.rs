@@ -1,11 +1,11 @@
-//! How a sandbox starts: its data set, its faults and its port.
+//! How a sandbox starts: its data set, its faults and its port; and what its observer is
+//! told of each answered request (`Served`).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::fault::Fault;
-use crate::server::Served;
+use crate::fault::{Fault, FaultKind};
 use crate::state::State;
 
 /// How long a connection may take to send a request's header, by default.
@@ -123,4 +123,24 @@ impl Config {
             .map_err(|e| format!("{} is not a sandbox data set: {e}", path.display()))?;
         Ok(Self::new().data(data))
     }
+}
+
+/// What [`crate::Config::on_request`] is told of a request once it is answered: no
+/// argument, so no secret.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Served {
+    /// `GET` or `POST` (or whatever else was sent).
+    pub method: String,
+    /// The command named by the path (as sent: it may be any text).
+    pub command: String,
+    /// The HTTP status answered.
+    pub status: u16,
+    /// The answer's top-level `_error`, when it has one.
+    pub error: Option<String>,
+    /// The fault applied, if any.
+    pub fault: Option<FaultKind>,
+    /// How long the answer took.
+    pub elapsed: Duration,
+    /// Why the state could not be saved after this call (see [`crate::Config::save_to`]).
+    pub save_error: Option<String>,
 }

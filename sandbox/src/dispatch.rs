@@ -6,9 +6,12 @@ use domaincontext::requests as rq;
 use domaincontext::{ExposeSecret, Request};
 use serde_json::Value;
 
-use crate::handlers::certificates::{self as certs, CsrFields};
+use crate::handlers::certificates as certs;
+use crate::handlers::csr::{self, CsrFields};
 use crate::handlers::dns::{self, record_args};
-use crate::handlers::domains::{self, ContactView, Flag, Target};
+use crate::handlers::domain_contacts::{self, ContactView};
+use crate::handlers::domains::{self, Flag};
+use crate::handlers::lookup::Target;
 use crate::handlers::servers::{self, Power};
 use crate::handlers::{clients, contacts, hosts, opt, transfer};
 use crate::reply::{Fail, Res, answer, bulk, error};
@@ -151,11 +154,11 @@ fn run_one(s: &mut State, who: &str, req: &Request) -> Res {
         R::DomainGetPassword(r) => domains::get_password(s, who, &t(r), r.pincode.as_ref()),
         R::DomainRegenPassword(r) => domains::regen_password(s, who, &t(r), r.pincode.as_ref()),
         R::DomainGetInfo(r) => domains::info(s, who, &t(r)),
-        R::DomainGetContacts(r) => domains::contacts(s, who, &t(r), IDS),
-        R::DomainGetWpContacts(r) => domains::contacts(s, who, &t(r), WP_IDS),
-        R::DomainGetContactsInfo(r) => domains::contacts(s, who, &t(r), INFO),
-        R::DomainGetWpContactsInfo(r) => domains::contacts(s, who, &t(r), WP_INFO),
-        R::DomainSetContacts(r) => domains::set_contacts(
+        R::DomainGetContacts(r) => domain_contacts::contacts(s, who, &t(r), IDS),
+        R::DomainGetWpContacts(r) => domain_contacts::contacts(s, who, &t(r), WP_IDS),
+        R::DomainGetContactsInfo(r) => domain_contacts::contacts(s, who, &t(r), INFO),
+        R::DomainGetWpContactsInfo(r) => domain_contacts::contacts(s, who, &t(r), WP_INFO),
+        R::DomainSetContacts(r) => domain_contacts::set_contacts(
             s,
             who,
             &t(r),
@@ -230,12 +233,12 @@ fn run_one(s: &mut State, who: &str, req: &Request) -> Res {
         R::CertificateRenew(r) => certs::renew(s, who, r.id, &r.expires.to_string()),
         R::CertificateGenerateCsr(r) => generate_csr(s, who, r),
         R::CertificateGenerateCsrAlias(r) => generate_csr(s, who, &r.into()),
-        R::CertificateDecodeCsr(r) => certs::decode_csr(r.csr.as_ref(), r.wildcard),
+        R::CertificateDecodeCsr(r) => csr::decode_csr(r.csr.as_ref(), r.wildcard),
         R::CertificateDecodeCsrAlias(r) => {
             let r: rq::CertificateDecodeCsr = r.into();
-            certs::decode_csr(r.csr.as_ref(), r.wildcard)
+            csr::decode_csr(r.csr.as_ref(), r.wildcard)
         }
-        R::CertificateGetWebserverTypes(r) => certs::webserver_types(s, opt(&r.supplier)),
+        R::CertificateGetWebserverTypes(r) => csr::webserver_types(s, opt(&r.supplier)),
         R::CertificateGetDomainEmails(r) => {
             certs::domain_emails(s, who, r.id, opt(&r.domain), r.csr.as_ref())
         }
@@ -267,7 +270,7 @@ fn generate_csr(s: &State, who: &str, r: &rq::CertificateGenerateCsr) -> Res {
         opt(&r.client).as_deref(),
         r.client_id.map(|i| i.get()),
     )?;
-    certs::generate_csr(CsrFields {
+    csr::generate_csr(CsrFields {
         values: [
             r.csr_commonname.as_str(),
             r.csr_organization.as_str(),

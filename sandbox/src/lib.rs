@@ -99,12 +99,13 @@ mod seed;
 mod server;
 mod state;
 
+pub use config::Served;
 pub use config::{Config, HEADER_READ_TIMEOUT, MAX_CONNECTIONS};
 pub use dispatch::handle;
 pub use fault::{Fault, FaultKind};
 pub use money::Money;
 pub use saved::{FORMAT, StateFileError};
-pub use server::{LoggedRequest, Running, Served, TOP_UP_PATH, start};
+pub use server::{LoggedRequest, Running, TOP_UP_PATH, start};
 pub use state::{
     Account, Certificate, Contact, DnsRecord, Domain, ExternalDomain, Host, HostedDomain, OsImage,
     Product, Server, State, Tariff, Vnc,

@@ -18,7 +18,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, watch};
 use tokio::task::{JoinHandle, JoinSet};
 
-use crate::config::Config;
+use crate::config::{Config, Served};
 use crate::fault::{Fault, FaultKind, Faults};
 use crate::state::State;
 
@@ -42,26 +42,6 @@ pub struct LoggedRequest {
     pub params: Vec<(String, String)>,
     /// The fault applied to it, if any.
     pub fault: Option<FaultKind>,
-}
-
-/// What [`crate::Config::on_request`] is told of a request once it is answered: no
-/// argument, so no secret.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Served {
-    /// `GET` or `POST` (or whatever else was sent).
-    pub method: String,
-    /// The command named by the path (as sent: it may be any text).
-    pub command: String,
-    /// The HTTP status answered.
-    pub status: u16,
-    /// The answer's top-level `_error`, when it has one.
-    pub error: Option<String>,
-    /// The fault applied, if any.
-    pub fault: Option<FaultKind>,
-    /// How long the answer took.
-    pub elapsed: Duration,
-    /// Why the state could not be saved after this call (see [`crate::Config::save_to`]).
-    pub save_error: Option<String>,
 }
 
 /// The path of the sandbox's own top-up: `login` (default `demo`) and `amount`.

@@ -1,6 +1,9 @@
 //! A hostile HTTP server on 127.0.0.1: each connection follows a script of raw socket
 //! steps (close early, half a head, never answer, a slow drip, a wrong length, broken
 //! chunks, huge bodies...), so that tests can see what the client makes of each.
+//!
+//! Raw sockets on purpose: an HTTP library writes only well-formed HTTP, and these are the
+//! answers no library would write. Well-formed answers come from [`crate::Server`].
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};

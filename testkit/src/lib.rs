@@ -1,13 +1,20 @@
 //! A small recording HTTP server on 127.0.0.1 for the integration tests: it keeps every
 //! request it receives and answers each with what the test's closure says, including
-//! faults (a delay, a dropped connection, raw bytes).
+//! faults (a delay, a dropped connection). HTTP is hyper's (bodies of any framing,
+//! chunked included); malformed answers are the hostile server's ([`hostile`]).
 
 pub mod hostile;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use http_body_util::{BodyExt, Full};
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{CONTENT_TYPE, HeaderValue};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::{TcpListener, TcpStream};
 
 /// A request as received.
@@ -50,8 +57,6 @@ impl Received {
 pub enum Reply {
     /// Status and body.
     Body(u16, String),
-    /// Raw bytes written as the whole response.
-    Raw(Vec<u8>),
     /// Wait, then reply.
     Delay(Duration, Box<Reply>),
     /// Close the connection without answering.
@@ -129,71 +134,70 @@ impl Drop for Server {
     }
 }
 
+/// The reply function, shared by every connection.
+type ReplyFn = Arc<dyn Fn(&Received) -> Reply + Send + Sync>;
+
+/// Why a connection is closed without an answer ([`Reply::Drop`]): hyper closes a
+/// connection whose service fails, writing nothing.
+#[derive(Debug)]
+struct Dropped;
+
+impl std::fmt::Display for Dropped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("dropped on purpose")
+    }
+}
+
+impl std::error::Error for Dropped {}
+
 async fn serve(
-    mut stream: TcpStream,
+    stream: TcpStream,
     rec: Arc<Mutex<Vec<Received>>>,
-    reply: Arc<dyn Fn(&Received) -> Reply + Send + Sync>,
-) -> std::io::Result<()> {
+    reply: ReplyFn,
+) -> Result<(), hyper::Error> {
+    let service = service_fn(move |req| answer(req, rec.clone(), reply.clone()));
+    http1::Builder::new()
+        .timer(TokioTimer::new())
+        .serve_connection(TokioIo::new(stream), service)
+        .await
+}
+
+/// Records one request and answers it as the test's closure says.
+async fn answer(
+    req: Request<Incoming>,
+    rec: Arc<Mutex<Vec<Received>>>,
+    reply: ReplyFn,
+) -> Result<Response<Full<Bytes>>, Dropped> {
+    let method = req.method().as_str().to_owned();
+    let path = req.uri().path().to_owned();
+    let query = req.uri().query().unwrap_or_default().to_owned();
+    let body = match req.into_body().collect().await {
+        Ok(b) => b.to_bytes(),
+        Err(_) => return Err(Dropped),
+    };
+    let received = Received {
+        method,
+        path,
+        query,
+        body: String::from_utf8_lossy(&body).into_owned(),
+    };
+    rec.lock().expect("lock").push(received.clone());
+    let mut r = reply(&received);
     loop {
-        let mut buf = Vec::new();
-        let head_end = loop {
-            let mut chunk = [0u8; 4096];
-            let n = stream.read(&mut chunk).await?;
-            if n == 0 {
-                return Ok(());
+        match r {
+            Reply::Delay(d, inner) => {
+                tokio::time::sleep(d).await;
+                r = *inner;
             }
-            buf.extend_from_slice(&chunk[..n]);
-            if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-                break i + 4;
-            }
-        };
-        let head = String::from_utf8_lossy(&buf[..head_end]).to_string();
-        let mut lines = head.lines();
-        let mut first = lines.next().unwrap_or_default().split(' ');
-        let method = first.next().unwrap_or_default().to_owned();
-        let target = first.next().unwrap_or_default().to_owned();
-        let length: usize = lines
-            .filter_map(|l| l.split_once(':'))
-            .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
-            .and_then(|(_, v)| v.trim().parse().ok())
-            .unwrap_or(0);
-        let mut body = buf[head_end..].to_vec();
-        while body.len() < length {
-            let mut chunk = vec![0u8; length - body.len()];
-            let n = stream.read(&mut chunk).await?;
-            if n == 0 {
-                return Ok(());
-            }
-            body.extend_from_slice(&chunk[..n]);
-        }
-        let (path, query) = target.split_once('?').unwrap_or((&target, ""));
-        let received = Received {
-            method,
-            path: path.to_owned(),
-            query: query.to_owned(),
-            body: String::from_utf8_lossy(&body).to_string(),
-        };
-        rec.lock().expect("lock").push(received.clone());
-        let mut r = reply(&received);
-        loop {
-            match r {
-                Reply::Delay(d, inner) => {
-                    tokio::time::sleep(d).await;
-                    r = *inner;
-                }
-                Reply::Drop => return Ok(()),
-                Reply::Raw(bytes) => {
-                    stream.write_all(&bytes).await?;
-                    return Ok(());
-                }
-                Reply::Body(status, body) => {
-                    let response = format!(
-                        "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
-                        body.len()
-                    );
-                    stream.write_all(response.as_bytes()).await?;
-                    break;
-                }
+            Reply::Drop => return Err(Dropped),
+            Reply::Body(status, body) => {
+                let mut response = Response::new(Full::new(Bytes::from(body)));
+                *response.status_mut() =
+                    StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+                response
+                    .headers_mut()
+                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                return Ok(response);
             }
         }
     }

@@ -1,25 +1,18 @@
 //! SSL certificates: purchase (state `new`, charged), issue (needs a purchased one, the
 //! caller's contacts and a CSR; the sandbox validates at once, so the state becomes `ok`),
-//! reissue, cancel, renew, validation, notifications, CSR generation and decoding.
+//! reissue, cancel, renew, validation, notifications. The validation rules are in
+//! `dcv.rs`; the CSR tools, which need no certificate, in `csr.rs`.
 
 use domaincontext::requests::{CertificateIssue, CertificatePurchase, CertificatesSearch};
 use domaincontext::types::{Email, Emails, Id, Label, Text};
 use serde_json::{Value, json};
 
-use super::{client_of, debit, funds, items, opt, text};
+use super::dcv::{approver_emails, validation};
+use super::{client_of, debit, funds, items, opt};
 use crate::dates::Date;
-use crate::pem::{self, Subject};
+use crate::pem;
 use crate::reply::{Fail, Res, fail};
 use crate::state::{Certificate, Product, State};
-
-const DCV: [&str; 4] = ["dns", "http", "https", "email"];
-const WEBSERVERS: [(&str, &str); 5] = [
-    ("apache", "Apache"),
-    ("nginx", "nginx"),
-    ("iis", "Microsoft IIS"),
-    ("tomcat", "Apache Tomcat"),
-    ("other", "Other"),
-];
 
 fn row(s: &State, c: &Certificate) -> Value {
     let product = s.products.get(&c.product_id);
@@ -123,47 +116,6 @@ pub fn purchase(s: &mut State, who: &str, r: &CertificatePurchase) -> Res {
     );
     debit(s, who, price);
     Ok(json!({"id": id, "price": price.to_string()}))
-}
-
-/// The approver addresses of a name's domain.
-fn approver_emails(name: &str) -> Vec<String> {
-    let base = name.trim_start_matches("*.").trim_start_matches("www.");
-    [
-        "admin",
-        "administrator",
-        "hostmaster",
-        "postmaster",
-        "webmaster",
-    ]
-    .iter()
-    .map(|u| format!("{u}@{base}"))
-    .collect()
-}
-
-/// A validation method and its approver address, checked for `name`.
-fn validation(
-    name: &str,
-    method: &str,
-    email: Option<&Email>,
-    emails: Option<&Emails>,
-) -> Result<String, Fail> {
-    if !DCV.contains(&method) {
-        return fail!("dcv_method must be one of {}", DCV.join(", "));
-    }
-    if method != "email" {
-        return Ok(String::new());
-    }
-    let given = email
-        .map(text)
-        .or_else(|| emails.and_then(|l| l.as_slice().first()).map(text));
-    let Some(given) = given else {
-        return fail!("approver_email must be set for email validation");
-    };
-    let allowed = approver_emails(name);
-    if !allowed.contains(&given.to_lowercase()) {
-        return fail!("approver_email must be one of {}", allowed.join(", "));
-    }
-    Ok(given)
 }
 
 /// `certificateIssue` (`reissue` false) and `certificateReissue` (true).
@@ -274,64 +226,6 @@ pub fn renew(s: &mut State, who: &str, id: Id, expires: &str) -> Res {
     let answer = json!({"id": id, "expires": c.expires});
     debit(s, who, price);
     Ok(answer)
-}
-
-/// The subject fields `certificateGenerateCSR` takes.
-pub struct CsrFields<'a> {
-    /// `csr_commonname`, `csr_organization`, `csr_department`, `csr_city`, `csr_state`,
-    /// `csr_country`, `csr_email`.
-    pub values: [&'a str; 7],
-}
-
-/// `certificateGenerateCSR`: a sandbox CSR and key (see [`crate::pem`]).
-pub fn generate_csr(f: CsrFields<'_>) -> Res {
-    let names = ["CN", "O", "OU", "L", "ST", "C", "emailAddress"];
-    let subject: Subject = names
-        .iter()
-        .zip(f.values)
-        .map(|(k, v)| ((*k).to_owned(), v.to_owned()))
-        .collect();
-    Ok(json!({"csr": pem::make_csr(&subject), "key": pem::make_key(&subject)}))
-}
-
-/// `certificateDecodeCSR`. `brand` is accepted and not used.
-pub fn decode_csr(csr: Option<&Text>, wildcard: Option<bool>) -> Res {
-    let Some(csr) = csr else {
-        return fail!("csr must be set");
-    };
-    let Some(subject) = pem::read_csr(csr.as_str()) else {
-        return fail!("csr is not a valid certificate request");
-    };
-    let field = |k: &str| subject.get(k).cloned().unwrap_or_default();
-    let cn = field("CN");
-    let is_wildcard = cn.starts_with("*.");
-    if wildcard == Some(true) && !is_wildcard {
-        return fail!("the csr's common name {cn} is not a wildcard");
-    }
-    Ok(json!({
-        "commonname": cn,
-        "organization": field("O"),
-        "department": field("OU"),
-        "city": field("L"),
-        "state": field("ST"),
-        "country": field("C"),
-        "email": field("emailAddress"),
-        "wildcard": is_wildcard,
-    }))
-}
-
-/// `certificateGetWebserverTypes`.
-pub fn webserver_types(s: &State, supplier: Option<String>) -> Res {
-    if let Some(sup) = supplier {
-        if !s.products.values().any(|p| p.supplier == sup) {
-            return fail!("supplier not found: {sup}");
-        }
-    }
-    Ok(WEBSERVERS
-        .iter()
-        .map(|(k, v)| ((*k).to_owned(), json!(v)))
-        .collect::<serde_json::Map<_, _>>()
-        .into())
 }
 
 /// `certificateGetDomainEmails`: from `domain`, else the certificate's name, else the CSR's.

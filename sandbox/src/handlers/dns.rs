@@ -8,7 +8,7 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 
 use serde_json::{Map, Value, json};
 
-use super::domains::{Target, find, find_active};
+use super::lookup::{Target, find, find_active, get};
 use crate::reply::{Fail, Res, fail};
 use crate::state::{DnsRecord, State};
 
@@ -171,14 +171,14 @@ pub fn apply(
 /// `domainGetDNS`.
 pub fn domain_get(s: &State, who: &str, t: &Target) -> Res {
     let id = find(s, who, t)?;
-    let d = super::domains::get(s, id)?;
+    let d = get(s, id)?;
     Ok(records_json(&d.dns))
 }
 
 /// `domainSetDNS`: answers the records after the change.
 pub fn domain_set(s: &mut State, who: &str, t: &Target, changes: &[(u64, RecordArgs)]) -> Res {
     let id = find_active(s, who, t)?;
-    let next = apply(&super::domains::get(s, id)?.dns, changes)?;
+    let next = apply(&get(s, id)?.dns, changes)?;
     let answer = records_json(&next);
     let today = s.today().to_string();
     if let Some(d) = s.domains.get_mut(&id) {

@@ -1,111 +1,20 @@
 //! Domains: availability, search, registration, info, name servers, notes, renewal,
-//! passwords, contacts, the autorenewal / whois protection / lock flags, and pushes to
+//! passwords, the autorenewal / whois protection / lock flags, and pushes to
 //! another client.
 
 use domaincontext::requests::{
     DomainPush, DomainRegister, DomainRenew, DomainsCheck, DomainsSearch,
 };
-use domaincontext::types::{Eid, Id, Label, Nss, Pincode};
+use domaincontext::types::{Label, Nss, Pincode};
 use serde_json::{Map, Value, json};
 
-use super::{account, contact_id, debit, funds, opt, pincode, text};
+use super::domain_contacts::contacts_for;
+use super::lookup::{Target, find, find_active, get, get_mut, taken, zone_of};
+use super::{debit, funds, opt, pincode, text};
 use crate::dates::Date;
-use crate::reply::{Fail, Res, fail};
+use crate::reply::{Res, fail};
 use crate::search::{self, Paging};
 use crate::state::{Domain, State};
-
-/// A domain named by `domain` and/or `id`, as most domain commands take it.
-#[derive(Clone, Debug, Default)]
-pub struct Target {
-    /// The name.
-    pub domain: Option<String>,
-    /// The id.
-    pub id: Option<u64>,
-}
-
-impl Target {
-    /// From a request's `domain` and `id` arguments.
-    pub fn of(domain: &Option<domaincontext::types::Domain>, id: Option<Id>) -> Self {
-        Target {
-            domain: opt(domain),
-            id: id.map(Id::get),
-        }
-    }
-
-    /// By name only.
-    pub fn name(domain: &domaincontext::types::Domain) -> Self {
-        Target {
-            domain: Some(text(domain)),
-            id: None,
-        }
-    }
-}
-
-/// The id of the caller's domain named by `t`.
-pub fn find(s: &State, who: &str, t: &Target) -> Result<u64, Fail> {
-    match (&t.domain, t.id) {
-        (None, None) => fail!("domain or id must be set"),
-        (name, Some(id)) => {
-            let Some(d) = s.domains.get(&id).filter(|d| d.client == who) else {
-                return fail!("domain not found: {id}");
-            };
-            if name.as_ref().is_some_and(|n| n.to_lowercase() != d.domain) {
-                return fail!("domain and id do not match");
-            }
-            Ok(id)
-        }
-        (Some(name), None) => {
-            let name = name.to_lowercase();
-            s.domains
-                .values()
-                .find(|d| d.client == who && d.domain == name)
-                .map(|d| d.id)
-                .map_or_else(|| fail!("domain not found: {name}"), Ok)
-        }
-    }
-}
-
-/// The caller's domain named by `t`, which must be active (state `ok`) to be changed.
-pub fn find_active(s: &State, who: &str, t: &Target) -> Result<u64, Fail> {
-    let id = find(s, who, t)?;
-    let d = get(s, id)?;
-    if d.state != "ok" {
-        return fail!(
-            "domain {} is not active: its state is {}",
-            d.domain,
-            d.state
-        );
-    }
-    Ok(id)
-}
-
-/// The domain of a known id.
-pub fn get(s: &State, id: u64) -> Result<&Domain, Fail> {
-    s.domains
-        .get(&id)
-        .map_or_else(|| fail!("domain not found: {id}"), Ok)
-}
-
-fn get_mut(s: &mut State, id: u64) -> Result<&mut Domain, Fail> {
-    match s.domains.get_mut(&id) {
-        Some(d) => Ok(d),
-        None => fail!("domain not found: {id}"),
-    }
-}
-
-/// The zone of `name` that is sold here: the longest suffix found in the price list.
-pub fn zone_of(s: &State, name: &str) -> Option<String> {
-    name.char_indices()
-        .filter(|(_, c)| *c == '.')
-        .map(|(i, _)| &name[i + 1..])
-        .find(|z| s.zones.contains_key(*z))
-        .map(str::to_owned)
-}
-
-/// Registered here (by anyone) or elsewhere.
-pub fn taken(s: &State, name: &str) -> bool {
-    s.external.contains_key(name) || s.domains.values().any(|d| d.domain == name)
-}
 
 /// The domain's row, as `domainGetInfo` and `domainsSearch` answer it.
 pub fn row(s: &State, d: &Domain) -> Value {
@@ -218,26 +127,6 @@ pub fn search(s: &State, who: &str, r: &DomainsSearch) -> Res {
         )),
         count => Ok(count),
     }
-}
-
-/// The caller's contacts for a new domain: those given, or the account's own contact.
-pub fn contacts_for(s: &State, who: &str, given: [Option<&Eid>; 4]) -> Result<[u64; 4], Fail> {
-    let default = account(s, who)?.contact;
-    let mut out = [0; 4];
-    for (slot, (eid, role)) in
-        out.iter_mut().zip(
-            given
-                .into_iter()
-                .zip(["registrant", "admin", "tech", "billing"]),
-        )
-    {
-        *slot = match (eid, default) {
-            (Some(e), _) => contact_id(s, who, e.as_str())?,
-            (None, Some(c)) => c,
-            (None, None) => return fail!("{role} must be set"),
-        };
-    }
-    Ok(out)
 }
 
 /// A new domain of the caller, with defaults.
@@ -399,72 +288,6 @@ pub fn regen_password(s: &mut State, who: &str, t: &Target, pin: Option<&Pincode
     let d = get_mut(s, id)?;
     d.password = password;
     Ok(json!({"id": d.id, "domain": d.domain, "password": d.password}))
-}
-
-/// Which contacts `domainGet*Contacts*` answer.
-#[derive(Clone, Copy, Debug)]
-pub struct ContactView {
-    /// As WHOIS shows them: the privacy service's when the domain is protected.
-    pub whois: bool,
-    /// Every field of each contact, not only its ids.
-    pub info: bool,
-}
-
-/// `domainGetContacts`, `domainGetWPContacts` and their `Info` variants.
-pub fn contacts(s: &State, who: &str, t: &Target, view: ContactView) -> Res {
-    let d = get(s, find(s, who, t)?)?;
-    let mut out = Map::new();
-    out.insert("id".to_owned(), json!(d.id));
-    out.insert("domain".to_owned(), json!(d.domain));
-    let roles = [
-        ("registrant", d.registrant),
-        ("admin", d.admin),
-        ("tech", d.tech),
-        ("billing", d.billing),
-    ];
-    for (role, cid) in roles {
-        let value = if view.whois && d.whois_protected {
-            let privacy = json!({
-                "eid": "whois_privacy",
-                "name": "Whois Privacy Service",
-                "email": format!("{}@whoisprivacy.domaincontext.com", d.domain),
-            });
-            if view.info {
-                privacy
-            } else {
-                json!("whois_privacy")
-            }
-        } else {
-            match s.contacts.get(&cid) {
-                Some(c) if view.info => super::contacts::row(c),
-                Some(c) => json!(c.eid),
-                None => Value::Null,
-            }
-        };
-        out.insert(role.to_owned(), value);
-        if !view.info {
-            out.insert(format!("{role}_id"), json!(cid));
-        }
-    }
-    Ok(Value::Object(out))
-}
-
-/// `domainSetContacts`: every contact must be one of the caller's.
-pub fn set_contacts(s: &mut State, who: &str, t: &Target, eids: [&Eid; 4]) -> Res {
-    let id = find_active(s, who, t)?;
-    let ids = contacts_for(s, who, eids.map(Some))?;
-    let today = s.today().to_string();
-    let d = get_mut(s, id)?;
-    [d.registrant, d.admin, d.tech, d.billing] = ids;
-    d.updated_date = today;
-    Ok(json!({
-        "id": d.id,
-        "domain": d.domain,
-        "registrant_id": d.registrant,
-        "admin_id": d.admin,
-        "tech_id": d.tech,
-        "billing_id": d.billing,
-    }))
 }
 
 /// A flag of a domain that commands switch on and off.

@@ -7,9 +7,13 @@
 pub mod certificates;
 pub mod clients;
 pub mod contacts;
+pub mod csr;
+pub mod dcv;
 pub mod dns;
+pub mod domain_contacts;
 pub mod domains;
 pub mod hosts;
+pub mod lookup;
 pub mod servers;
 pub mod transfer;
 

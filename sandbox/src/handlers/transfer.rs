@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use domaincontext::types::{Domains, Label};
 use serde_json::{Map, Value, json};
 
-use super::domains::{contacts_for, get, new_domain, zone_of};
+use super::domain_contacts::contacts_for;
+use super::domains::new_domain;
+use super::lookup::{get, zone_of};
 use super::{debit, funds};
 use crate::dates::Date;
 use crate::money::Money;
