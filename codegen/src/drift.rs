@@ -11,6 +11,9 @@ use crate::model::{Arg, ArgKind, Body, Command, Correction, Spec};
 const TYPE_TABLE: &str = "Type Description";
 /// The line that opens a command table; the last one is the full table.
 const COMMAND_TABLE: &str = "Command Description Arguments";
+/// The words that open a type's example line; a correction that starts with them is about
+/// an example, not the type's description.
+const EXAMPLE: &str = "For example:";
 /// The words the document uses for a command that can take up to 10 minutes.
 const LONG: &str = "sometimes the operation can take up to 10 minutes";
 
@@ -720,7 +723,12 @@ pub fn render_seed(spec: &Spec) -> String {
         if t.ours.is_some() || t.seed.iter().any(|c| c.said.is_empty()) {
             continue;
         }
-        let text = t.seed.first().map_or(t.doc.as_str(), |c| c.said.as_str());
+        // A correction of an example is not the row's text.
+        let text = t
+            .seed
+            .iter()
+            .find(|c| !c.said.starts_with(EXAMPLE))
+            .map_or(t.doc.as_str(), |c| c.said.as_str());
         let _ = writeln!(s, "{} {}", t.name.name, norm(text));
         if !t.examples.is_empty() {
             let _ = writeln!(s, "For example: {}", t.examples.join(", "));
