@@ -393,6 +393,18 @@ pub struct Command {
     pub groups: Vec<Vec<String>>,
 }
 
+impl AsRef<CommandDef> for Command {
+    fn as_ref(&self) -> &CommandDef {
+        &self.def
+    }
+}
+
+impl AsRef<CommandDef> for CommandDef {
+    fn as_ref(&self) -> &CommandDef {
+        self
+    }
+}
+
 /// A checked command's request shape.
 #[derive(Clone, Debug)]
 pub enum Shape {

@@ -184,7 +184,8 @@ pub fn command_type(c: &crate::model::CommandDef) -> proc_macro2::Ident {
 }
 
 /// The Rust method name of a command: its `rust_name`, or its snake_case name.
-pub fn method_name(c: &crate::model::CommandDef) -> String {
+pub fn method_name<C: AsRef<crate::model::CommandDef> + ?Sized>(c: &C) -> String {
+    let c = c.as_ref();
     match &c.rust_name {
         Some(n) => n.name.clone(),
         None => snake(&c.name.name),

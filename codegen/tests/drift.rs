@@ -243,18 +243,54 @@ fn show_corrections_lists_every_departure_with_its_place() {
     assert_eq!(last, "52 corrections");
     // The departures once written only in comments, or not at all, each with its place.
     let named = [
-        ("1-domains.yaml:", ": command `domainTransfer`: the document says \"domainTransfer Check data for domains transfer\"; a copy of"),
-        ("1-domains.yaml:", ": `domainSetDNS` argument `records`: the document says \"array of {\"; "),
-        ("1-domains.yaml:", ": `hdomainSetDNS` argument `records`: the document says \"array of {\"; "),
-        ("1-domains.yaml:", ": `domainSetDNS` field `records.no`: the document says \"no — id\"; "),
-        ("1-domains.yaml:", ": `hdomainSetDNS` field `records.no`: the document says \"no — id\"; "),
-        ("1-domains.yaml:", ": command `domainsSetDNS`: the document says \"2.8 example: "),
-        ("1-domains.yaml:", ": command `hdomainsSetDNS`: the document says \"2.8 example: "),
-        ("5-servers.yaml:", ": command `serverBuy`: the document says \"2.9 example: "),
-        ("types.yaml:", ": type `eid`: the document says \"For example: EID_234234:234—1\"; "),
-        ("types.yaml:", ": type `date`: the document says \"For example: 2012—09—25\"; "),
-        ("types.yaml:", ": type `dnsName`: the document says \"An empty string, "),
-        ("types.yaml:", ": type `password`: the document says \"Password (64 symbols max)."),
+        (
+            "1-domains.yaml:",
+            ": command `domainTransfer`: the document says \"domainTransfer Check data for domains transfer\"; a copy of",
+        ),
+        (
+            "1-domains.yaml:",
+            ": `domainSetDNS` argument `records`: the document says \"array of {\"; ",
+        ),
+        (
+            "1-domains.yaml:",
+            ": `hdomainSetDNS` argument `records`: the document says \"array of {\"; ",
+        ),
+        (
+            "1-domains.yaml:",
+            ": `domainSetDNS` field `records.no`: the document says \"no — id\"; ",
+        ),
+        (
+            "1-domains.yaml:",
+            ": `hdomainSetDNS` field `records.no`: the document says \"no — id\"; ",
+        ),
+        (
+            "1-domains.yaml:",
+            ": command `domainsSetDNS`: the document says \"2.8 example: ",
+        ),
+        (
+            "1-domains.yaml:",
+            ": command `hdomainsSetDNS`: the document says \"2.8 example: ",
+        ),
+        (
+            "5-servers.yaml:",
+            ": command `serverBuy`: the document says \"2.9 example: ",
+        ),
+        (
+            "types.yaml:",
+            ": type `eid`: the document says \"For example: EID_234234:234—1\"; ",
+        ),
+        (
+            "types.yaml:",
+            ": type `date`: the document says \"For example: 2012—09—25\"; ",
+        ),
+        (
+            "types.yaml:",
+            ": type `dnsName`: the document says \"An empty string, ",
+        ),
+        (
+            "types.yaml:",
+            ": type `password`: the document says \"Password (64 symbols max).",
+        ),
     ];
     let mut found = 0;
     for (file, text) in named {
