@@ -13,19 +13,24 @@
 
 pub mod check;
 pub mod diag;
+#[cfg(feature = "tool")]
 pub mod diff;
+#[cfg(feature = "tool")]
 pub mod drift;
 pub mod emit;
 pub mod load;
 pub mod model;
 pub mod names;
+#[cfg(feature = "tool")]
 pub mod review;
+#[cfg(feature = "tool")]
 pub mod tool;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
 pub use diag::{Diagnostic, Report};
+#[cfg(feature = "tool")]
 pub use diff::{Diff, diff};
 pub use emit::{Output, emit};
 pub use model::Spec;
@@ -85,33 +90,15 @@ fn io_report(path: &Path, e: &std::io::Error) -> Report {
     }
 }
 
-/// The closest of `candidates` to `word`, if one is close enough to be a likely typo.
+/// The closest of `candidates` to `word` (Levenshtein distance in characters, ignoring
+/// case, by `strsim`), if one is close enough to be a likely typo.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(1);
+    let word = word.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (distance(&word.to_lowercase(), &c.to_lowercase()), c))
+        .map(|c| (strsim::levenshtein(&word, &c.to_lowercase()), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
-}
-
-/// Levenshtein distance, in characters.
-pub fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(cur).min(row[j])
-            };
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
