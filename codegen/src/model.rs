@@ -164,6 +164,34 @@ pub enum CharClass {
     Chars(String),
 }
 
+/// The one description of what a named class means: the `char` method that tests it. The
+/// generated check calls this method by name (`emit::rules`), and `diff` calls it to decide
+/// whether a rule widened, so the two cannot disagree.
+pub type ClassTest = (&'static str, fn(&char) -> bool);
+
+impl CharClass {
+    /// The `char` method that tests a named class; `None` for `Chars`, a set of characters.
+    pub fn test(&self) -> Option<ClassTest> {
+        match self {
+            CharClass::Latin => Some(("is_ascii_alphabetic", char::is_ascii_alphabetic)),
+            CharClass::Lower => Some(("is_ascii_lowercase", char::is_ascii_lowercase)),
+            CharClass::Upper => Some(("is_ascii_uppercase", char::is_ascii_uppercase)),
+            CharClass::Digit => Some(("is_ascii_digit", char::is_ascii_digit)),
+            CharClass::Letter => Some(("is_alphabetic", |c: &char| c.is_alphabetic())),
+            CharClass::Chars(_) => None,
+        }
+    }
+
+    /// Whether `c` is in the class.
+    pub fn matches(&self, c: char) -> bool {
+        match (self, self.test()) {
+            (CharClass::Chars(s), _) => s.contains(c),
+            (_, Some((_, test))) => test(&c),
+            (_, None) => false,
+        }
+    }
+}
+
 /// Text split into parts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PartsRule {

@@ -223,7 +223,7 @@ pub(super) fn text_widens(o: &TextRule, n: &TextRule) -> bool {
 
 /// Every character some class of `a` matches, some class of `b` matches too.
 pub(super) fn classes_within(a: &[CharClass], b: &[CharClass]) -> bool {
-    let in_b = |c: char| b.iter().any(|class| matches_class(class, c));
+    let in_b = |c: char| b.iter().any(|class| class.matches(c));
     a.iter().all(|class| match class {
         CharClass::Letter => b.contains(&CharClass::Letter),
         CharClass::Chars(s) => s.chars().all(in_b),
@@ -232,18 +232,6 @@ pub(super) fn classes_within(a: &[CharClass], b: &[CharClass]) -> bool {
         CharClass::Upper => ('A'..='Z').all(in_b),
         CharClass::Digit => ('0'..='9').all(in_b),
     })
-}
-
-/// The generated code's test of one class (`emit::rules::class_test`).
-pub(super) fn matches_class(class: &CharClass, c: char) -> bool {
-    match class {
-        CharClass::Latin => c.is_ascii_alphabetic(),
-        CharClass::Lower => c.is_ascii_lowercase(),
-        CharClass::Upper => c.is_ascii_uppercase(),
-        CharClass::Digit => c.is_ascii_digit(),
-        CharClass::Letter => c.is_alphabetic(),
-        CharClass::Chars(s) => s.contains(c),
-    }
 }
 
 #[cfg(test)]

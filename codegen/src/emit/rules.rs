@@ -338,16 +338,16 @@ fn class_test(classes: &[CharClass]) -> TokenStream {
     ordered.extend(classes.iter().filter(|c| **c == CharClass::Letter));
     let tests: Vec<TokenStream> = ordered
         .into_iter()
-        .map(|class| match class {
-            CharClass::Latin => quote!(c.is_ascii_alphabetic()),
-            CharClass::Lower => quote!(c.is_ascii_lowercase()),
-            CharClass::Upper => quote!(c.is_ascii_uppercase()),
-            CharClass::Digit => quote!(c.is_ascii_digit()),
-            CharClass::Letter => quote!(c.is_alphabetic()),
-            CharClass::Chars(s) => {
+        .map(|class| match (class, class.test()) {
+            (CharClass::Chars(s), _) => {
                 let chars: Vec<char> = s.chars().collect();
                 quote!(matches!(c, #(#chars)|*))
             }
+            (_, Some((method, _))) => {
+                let method = quote::format_ident!("{method}");
+                quote!(c.#method())
+            }
+            (_, None) => quote!(false),
         })
         .collect();
     if tests.is_empty() {
