@@ -221,4 +221,3 @@ pub(super) fn seed_type<'a>(spec: &'a Spec, name: &'a str) -> &'a str {
         .and_then(|t| t.narrows.as_ref())
         .map_or(name, |n| n.name.as_str())
 }
-
