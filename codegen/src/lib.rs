@@ -4,6 +4,23 @@
 //! The pipeline is parse → model → check → emit: only a spec without problems reaches the
 //! emitters, and every problem is reported at once with `file:line:column` and a hint.
 //!
+//! The modules, in the order the data flows: [`yaml`] (a spanned YAML tree), [`load`] (the
+//! tree read into the model, every problem of form recorded; [`load::format`] lists the
+//! keys), [`model`], [`check`] (the spec checked as a whole, relations resolved), [`names`]
+//! (every Rust name), [`emit`] (the Rust of the client). With the default feature `tool`:
+//! `diff`, `drift`, `review` and `tool`, the command line. The client's build script
+//! depends on this crate with `default-features = false` and compiles only the first group.
+//!
+//! **Why the loader walks a spanned tree instead of deriving serde.** The design names
+//! serde for reading the spec, but the spec's users are promised every problem at once,
+//! each at its `file:line:column`. A serde-derived model stops at the first error, and the
+//! YAML deserializers for serde either carry no positions (serde_yaml, now unmaintained) or
+//! give them only per value through wrapper types that every field of the model would
+//! carry. So the loader keeps yaml-rust2's spanned tree and reads it by hand; what could
+//! drift (the keys each mapping takes, restated in `spec/schema.json` for editors) is one
+//! list per mapping in [`load::format`], which the loader refuses unknown keys with, and a
+//! test holds equal to the schema's properties.
+//!
 //! ```no_run
 //! let spec = domaincontext_codegen::load_dir("spec".as_ref()).map_err(|r| r.to_string())?;
 //! let out = domaincontext_codegen::emit(&spec)?;
