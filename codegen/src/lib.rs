@@ -7,7 +7,7 @@
 //! The modules, in the order the data flows: [`yaml`] (a spanned YAML tree), [`load`] (the
 //! tree read into the model, every problem of form recorded; [`load::format`] lists the
 //! keys), [`model`], [`check`] (the spec checked as a whole, relations resolved), [`names`]
-//! (every Rust name), [`emit`] (the Rust of the client). With the default feature `tool`:
+//! (every Rust name), [`mod@emit`] (the Rust of the client). With the default feature `tool`:
 //! `diff`, `drift`, `review` and `tool`, the command line. The client's build script
 //! depends on this crate with `default-features = false` and compiles only the first group.
 //!
