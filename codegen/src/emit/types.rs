@@ -316,6 +316,7 @@ fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
         Repr::Text if secret => secret_text(t, &ident, &doc, &invalid),
         Repr::Text => {
             let body = check_body(t);
+            let from_str = from_str_impls(&ident, &check, &invalid, quote!(v.to_owned()));
             quote! {
                 #[doc = #doc]
                 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -324,19 +325,7 @@ fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
                     /// The value.
                     pub fn as_str(&self) -> &str { &self.0 }
                 }
-                impl ::std::str::FromStr for #ident {
-                    type Err = crate::InvalidValue;
-                    fn from_str(v: &str) -> ::std::result::Result<Self, Self::Err> {
-                        match #check(v) {
-                            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(Self(v.to_owned())),
-                            ::std::result::Result::Err(reason) => ::std::result::Result::Err(#invalid),
-                        }
-                    }
-                }
-                impl ::std::convert::TryFrom<&str> for #ident {
-                    type Error = crate::InvalidValue;
-                    fn try_from(v: &str) -> ::std::result::Result<Self, Self::Error> { v.parse() }
-                }
+                #from_str
                 impl ::std::convert::TryFrom<::std::string::String> for #ident {
                     type Error = crate::InvalidValue;
                     fn try_from(v: ::std::string::String) -> ::std::result::Result<Self, Self::Error> {
@@ -370,6 +359,31 @@ fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
     }
 }
 
+/// `FromStr` and `TryFrom<&str>` of a text newtype: the rule's check, then the value held
+/// as `held` makes it (a `String`, or a `SecretString`) from `v: &str`.
+fn from_str_impls(
+    ident: &proc_macro2::Ident,
+    check: &proc_macro2::Ident,
+    invalid: &TokenStream,
+    held: TokenStream,
+) -> TokenStream {
+    quote! {
+        impl ::std::str::FromStr for #ident {
+            type Err = crate::InvalidValue;
+            fn from_str(v: &str) -> ::std::result::Result<Self, Self::Err> {
+                match #check(v) {
+                    ::std::result::Result::Ok(()) => ::std::result::Result::Ok(Self(#held)),
+                    ::std::result::Result::Err(reason) => ::std::result::Result::Err(#invalid),
+                }
+            }
+        }
+        impl ::std::convert::TryFrom<&str> for #ident {
+            type Error = crate::InvalidValue;
+            fn try_from(v: &str) -> ::std::result::Result<Self, Self::Error> { v.parse() }
+        }
+    }
+}
+
 /// A secret text type: a `SecretString` (zeroized when dropped), read only through
 /// `ExposeSecret`, `***` in `Debug`, no `Display`, equal when the secrets are; the form
 /// writer shows it as `***` and errors never repeat it.
@@ -382,6 +396,12 @@ fn secret_text(
     let name = &t.name.name;
     let check = rules::check_ident(name);
     let body = check_body(t);
+    let from_str = from_str_impls(
+        ident,
+        &check,
+        invalid,
+        quote!(::secrecy::SecretString::from(v)),
+    );
     let doc = format!(
         "{doc}\n\nA secret: read it with `expose_secret()` ([`crate::ExposeSecret`]); `Debug` shows \
          `***`, there is no `Display`, and it is zeroized when dropped."
@@ -393,19 +413,7 @@ fn secret_text(
         impl ::secrecy::ExposeSecret<str> for #ident {
             fn expose_secret(&self) -> &str { ::secrecy::ExposeSecret::expose_secret(&self.0) }
         }
-        impl ::std::str::FromStr for #ident {
-            type Err = crate::InvalidValue;
-            fn from_str(v: &str) -> ::std::result::Result<Self, Self::Err> {
-                match #check(v) {
-                    ::std::result::Result::Ok(()) => ::std::result::Result::Ok(Self(::secrecy::SecretString::from(v))),
-                    ::std::result::Result::Err(reason) => ::std::result::Result::Err(#invalid),
-                }
-            }
-        }
-        impl ::std::convert::TryFrom<&str> for #ident {
-            type Error = crate::InvalidValue;
-            fn try_from(v: &str) -> ::std::result::Result<Self, Self::Error> { v.parse() }
-        }
+        #from_str
         impl ::std::convert::TryFrom<::std::string::String> for #ident {
             type Error = crate::InvalidValue;
             fn try_from(v: ::std::string::String) -> ::std::result::Result<Self, Self::Error> {
