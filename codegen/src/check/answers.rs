@@ -8,6 +8,8 @@ use crate::load::Raw;
 use crate::model::*;
 use crate::names;
 
+use super::types::distinct_identifier;
+
 /// Gives each command named under `answers.yaml`'s `returns:` its answer shape: the
 /// command must exist and not name a shape of its own too.
 pub(super) fn apply_returns(cx: &mut Ctxt, raw: &mut Raw) {
@@ -123,23 +125,7 @@ pub(super) fn check_answer_refs(cx: &mut Ctxt, answers: &[AnswerDef], commands: 
 pub(super) fn check_answers(cx: &mut Ctxt, raw: &Raw) {
     let mut seen: HashMap<&str, &Named> = HashMap::new();
     for a in &raw.answers {
-        if let Some(first) = seen.insert(&a.name.name, &a.name) {
-            cx.error(
-                &a.name.pos,
-                format!("duplicate answer `{}`", a.name.name),
-                Some(format!(
-                    "the first is at {}:{}",
-                    first.pos.file, first.pos.line
-                )),
-            );
-        }
-        if !names::is_identifier(&a.name.name) {
-            cx.error(
-                &a.name.pos,
-                format!("answer name `{}` is not an identifier", a.name.name),
-                None,
-            );
-        }
+        distinct_identifier(cx, &mut seen, &a.name, "answer", None);
         if let AnswerShape::Fields(fields) = &a.shape {
             for (f, _) in fields {
                 if !names::is_identifier(&f.name) {

@@ -28,23 +28,13 @@ pub(super) fn check_types(cx: &mut Ctxt, types: &[TypeDef]) {
                 );
             }
         }
-        if let Some(first) = seen.insert(&t.name.name, &t.name) {
-            cx.error(
-                &t.name.pos,
-                format!("duplicate type `{}`", t.name.name),
-                Some(format!(
-                    "the first is at {}:{}",
-                    first.pos.file, first.pos.line
-                )),
-            );
-        }
-        if !names::is_identifier(&t.name.name) {
-            cx.error(
-                &t.name.pos,
-                format!("type name `{}` is not an identifier", t.name.name),
-                Some("use Latin letters, digits and `_`, starting with a letter".to_owned()),
-            );
-        }
+        distinct_identifier(
+            cx,
+            &mut seen,
+            &t.name,
+            "type",
+            Some("use Latin letters, digits and `_`, starting with a letter"),
+        );
     }
     check_type_names(cx, types);
     for t in types {
@@ -303,4 +293,31 @@ pub(super) fn known_type<'a>(
         );
     }
     found
+}
+
+/// A type's or an answer's name (`what`) is given once and is an identifier.
+pub(super) fn distinct_identifier<'a>(
+    cx: &mut Ctxt,
+    seen: &mut HashMap<&'a str, &'a Named>,
+    name: &'a Named,
+    what: &str,
+    hint: Option<&str>,
+) {
+    if let Some(first) = seen.insert(&name.name, name) {
+        cx.error(
+            &name.pos,
+            format!("duplicate {what} `{}`", name.name),
+            Some(format!(
+                "the first is at {}:{}",
+                first.pos.file, first.pos.line
+            )),
+        );
+    }
+    if !names::is_identifier(&name.name) {
+        cx.error(
+            &name.pos,
+            format!("{what} name `{}` is not an identifier", name.name),
+            hint.map(str::to_owned),
+        );
+    }
 }
