@@ -35,6 +35,9 @@ pub struct TypeDef {
     pub narrows: Option<Named>,
     /// The rule values must satisfy.
     pub rule: Rule,
+    /// The rule that does the work: `rule`, or for `rule: {type: X}` X's own, followed to
+    /// the end. Set by `check`, so that emitters and `diff` never resolve a name again.
+    pub resolved: Rule,
     /// Where the spec departs from the provider's document on purpose.
     pub seed: Vec<Correction>,
 }

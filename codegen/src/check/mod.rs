@@ -11,7 +11,7 @@ pub use types::resolve;
 
 use crate::diag::Ctxt;
 use crate::load::Raw;
-use crate::model::Spec;
+use crate::model::{Rule, Spec};
 
 /// Resolves and checks everything; the spec comes back only if no problem was found.
 pub fn check(cx: &mut Ctxt, mut raw: Raw) -> Option<Spec> {
@@ -23,6 +23,14 @@ pub fn check(cx: &mut Ctxt, mut raw: Raw) -> Option<Spec> {
     answers::check_answer_refs(cx, &raw.answers, &commands);
     if cx.has_errors() {
         return None;
+    }
+    let resolved: Vec<Rule> = raw
+        .types
+        .iter()
+        .map(|t| resolve(&raw.types, &t.rule).clone())
+        .collect();
+    for (t, r) in raw.types.iter_mut().zip(resolved) {
+        t.resolved = r;
     }
     Some(Spec {
         types: raw.types,

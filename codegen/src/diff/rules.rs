@@ -98,8 +98,8 @@ pub fn rule_text(r: &Rule) -> String {
 }
 
 /// What a type's newtype holds, in words.
-pub(super) fn held(spec: &Spec, rule: &Rule) -> &'static str {
-    match crate::check::resolve(&spec.types, rule) {
+pub(super) fn held(t: &TypeDef) -> &'static str {
+    match &t.resolved {
         Rule::Int { .. } => "a number",
         Rule::Bool => "a flag",
         Rule::List { .. } => "a list",

@@ -45,7 +45,7 @@ impl Differ<'_> {
         if let (Rule::Enum(a), Rule::Enum(b)) = (&o.rule, &n.rule) {
             self.variants(subject, a, b);
         } else if ro != rn {
-            let (held_old, held_new) = (held(self.old, &o.rule), held(self.new, &n.rule));
+            let (held_old, held_new) = (held(o), held(n));
             let widened = held_old == held_new && widens(self.old, self.new, &o.rule, &n.rule, 0);
             let narrowed = held_old == held_new && widens(self.new, self.old, &n.rule, &o.rule, 0);
             let word = if widened {

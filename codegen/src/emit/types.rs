@@ -23,9 +23,10 @@ pub enum Repr<'a> {
 }
 
 /// How `t` is held: a type whose rule is another type's is held as that one is. A secret
-/// is held as text whatever its rule, so that it is always a `SecretString`.
-pub fn repr<'a>(spec: &'a Spec, t: &'a TypeDef) -> Repr<'a> {
-    match crate::check::resolve(&spec.types, &t.rule) {
+/// is held as text whatever its rule, so that it is always a `SecretString`. The checked
+/// type holds its resolved rule; `_spec` stays for the callers that pass it.
+pub fn repr<'a>(_spec: &'a Spec, t: &'a TypeDef) -> Repr<'a> {
+    match &t.resolved {
         Rule::List { of, sep } => Repr::List {
             of: &of.name,
             sep: *sep,
@@ -58,9 +59,9 @@ fn shown(secret: bool, v: TokenStream) -> TokenStream {
 
 /// The range check of an integer type, on a `u64` named `n`: the same reasons as its
 /// text rule gives, the value formatted only for an error.
-fn int_bounds(spec: &Spec, t: &TypeDef) -> TokenStream {
+fn int_bounds(t: &TypeDef) -> TokenStream {
     let (name, rule_doc) = (&t.name.name, &t.doc);
-    let Rule::Int { min, max } = crate::check::resolve(&spec.types, &t.rule) else {
+    let Rule::Int { min, max } = &t.resolved else {
         return quote! {};
     };
     let value = shown(t.secret, quote!(v.as_str()));
@@ -147,7 +148,7 @@ fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
     match repr(spec, t) {
         Repr::Int => {
             let body = check_body(t);
-            let bounds = int_bounds(spec, t);
+            let bounds = int_bounds(t);
             quote! {
                 #[doc = #doc]
                 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

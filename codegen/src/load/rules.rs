@@ -22,6 +22,7 @@ pub(super) fn type_def(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<TypeDef
         rust_name: None,
         narrows: None,
         rule: Rule::Literal(Vec::new()),
+        resolved: Rule::Literal(Vec::new()),
         seed: Vec::new(),
     };
     let mut rule = None;
