@@ -7,23 +7,20 @@ use std::path::Path;
 use super::{BREAKING, Exit, FailOn, Failure, Format, OK, PROBLEMS, USAGE_ERROR};
 use crate::model::{Arg, ArgKind, Command, Shape, Spec};
 
-/// Loads a spec, printing its problems when it has some.
-fn load(dir: &str, err: &mut dyn Write) -> Result<Result<Spec, i32>, Failure> {
+/// Loads a spec; when it has problems, prints them and fails with exit status 1.
+fn load(dir: &str, err: &mut dyn Write) -> Result<Spec, Failure> {
     match crate::load_dir(Path::new(dir)) {
-        Ok(spec) => Ok(Ok(spec)),
+        Ok(spec) => Ok(spec),
         Err(report) => {
             writeln!(err, "{report}")?;
-            Ok(Err(PROBLEMS))
+            Err(Failure::Reported(PROBLEMS))
         }
     }
 }
 
 /// `render --format seed`: the spec written as the provider's document.
 pub(super) fn render_seed(dir: &str, out: &mut dyn Write, err: &mut dyn Write) -> Exit {
-    let spec = match load(dir, err)? {
-        Ok(spec) => spec,
-        Err(code) => return Ok(code),
-    };
+    let spec = load(dir, err)?;
     write!(out, "{}", crate::drift::render_seed(&spec))?;
     Ok(OK)
 }
@@ -85,10 +82,7 @@ pub(super) fn render(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Exit {
-    let spec = match load(dir, err)? {
-        Ok(spec) => spec,
-        Err(code) => return Ok(code),
-    };
+    let spec = load(dir, err)?;
     let output = match crate::emit(&spec) {
         Ok(o) => o,
         Err(e) => {
@@ -124,10 +118,7 @@ pub(super) fn render(
 }
 
 pub(super) fn list(dir: &str, out: &mut dyn Write, err: &mut dyn Write) -> Exit {
-    let spec = match load(dir, err)? {
-        Ok(spec) => spec,
-        Err(code) => return Ok(code),
-    };
+    let spec = load(dir, err)?;
     for c in &spec.commands {
         writeln!(out, "{}", list_line(&spec, c))?;
     }
@@ -194,10 +185,7 @@ pub(super) fn drift(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Exit {
-    let spec = match load(dir, err)? {
-        Ok(spec) => spec,
-        Err(code) => return Ok(code),
-    };
+    let spec = load(dir, err)?;
     if show {
         let list = crate::drift::corrections(&spec);
         for line in &list {

@@ -79,6 +79,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             let _ = writeln!(err, "error: {e}");
             PROBLEMS
         }
+        Err(Failure::Reported(code)) => code,
     }
 }
 
@@ -87,6 +88,8 @@ enum Failure {
     Usage(String),
     /// Output could not be written: exit status 1.
     Io(io::Error),
+    /// The problem was reported already (a spec that does not load): this exit status.
+    Reported(i32),
 }
 
 impl From<io::Error> for Failure {
