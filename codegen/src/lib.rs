@@ -4,6 +4,23 @@
 //! The pipeline is parse → model → check → emit: only a spec without problems reaches the
 //! emitters, and every problem is reported at once with `file:line:column` and a hint.
 //!
+//! The modules, in the order the data flows: [`yaml`] (a spanned YAML tree), [`load`] (the
+//! tree read into the model, every problem of form recorded; [`load::format`] lists the
+//! keys), [`model`], [`check`] (the spec checked as a whole, relations resolved), [`names`]
+//! (every Rust name), [`mod@emit`] (the Rust of the client). With the default feature `tool`:
+//! `diff`, `drift`, `review` and `tool`, the command line. The client's build script
+//! depends on this crate with `default-features = false` and compiles only the first group.
+//!
+//! **Why the loader walks a spanned tree instead of deriving serde.** The design names
+//! serde for reading the spec, but the spec's users are promised every problem at once,
+//! each at its `file:line:column`. A serde-derived model stops at the first error, and the
+//! YAML deserializers for serde either carry no positions (serde_yaml, now unmaintained) or
+//! give them only per value through wrapper types that every field of the model would
+//! carry. So the loader keeps yaml-rust2's spanned tree and reads it by hand; what could
+//! drift (the keys each mapping takes, restated in `spec/schema.json` for editors) is one
+//! list per mapping in [`load::format`], which the loader refuses unknown keys with, and a
+//! test holds equal to the schema's properties.
+//!
 //! ```no_run
 //! let spec = domaincontext_codegen::load_dir("spec".as_ref()).map_err(|r| r.to_string())?;
 //! let out = domaincontext_codegen::emit(&spec)?;
@@ -13,19 +30,24 @@
 
 pub mod check;
 pub mod diag;
+#[cfg(feature = "tool")]
 pub mod diff;
+#[cfg(feature = "tool")]
 pub mod drift;
 pub mod emit;
 pub mod load;
 pub mod model;
 pub mod names;
+#[cfg(feature = "tool")]
 pub mod review;
+#[cfg(feature = "tool")]
 pub mod tool;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
 pub use diag::{Diagnostic, Report};
+#[cfg(feature = "tool")]
 pub use diff::{Diff, diff};
 pub use emit::{Output, emit};
 pub use model::Spec;
@@ -85,33 +107,15 @@ fn io_report(path: &Path, e: &std::io::Error) -> Report {
     }
 }
 
-/// The closest of `candidates` to `word`, if one is close enough to be a likely typo.
+/// The closest of `candidates` to `word` (Levenshtein distance in characters, ignoring
+/// case, by `strsim`), if one is close enough to be a likely typo.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(1);
+    let word = word.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (distance(&word.to_lowercase(), &c.to_lowercase()), c))
+        .map(|c| (strsim::levenshtein(&word, &c.to_lowercase()), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
-}
-
-/// Levenshtein distance, in characters.
-pub fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(cur).min(row[j])
-            };
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }

@@ -31,6 +31,8 @@ pub fn is_snake(s: &str) -> bool {
 /// `domainGetNSs` → `domain_get_nss`: a word starts at an upper-case letter after a
 /// lower-case letter or digit, and at the last capital of an acronym that a lower-case word
 /// follows (`WPContacts`), except a plural `s` ending the name (`NSs`); acronyms stay one word.
+/// Hand-written rather than heck's `to_snake_case`, which splits the plural acronym
+/// (`domainGetNSs` → `domain_get_n_ss`): the API's names need this one rule more.
 pub fn snake(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len() + 4);
@@ -50,21 +52,10 @@ pub fn snake(s: &str) -> String {
     out
 }
 
-/// `domainsCheck` → `DomainsCheck`, `dnsName` → `DnsName`, `dns_name` → `DnsName`.
+/// `domainsCheck` → `DomainsCheck`, `dnsName` → `DnsName`, `dns_name` → `DnsName`: heck's
+/// UpperCamelCase.
 pub fn camel(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut upper = true;
-    for c in s.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.push(c.to_ascii_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    heck::ToUpperCamelCase::to_upper_camel_case(s)
 }
 
 const KEYWORDS: &[&str] = &[
@@ -184,7 +175,8 @@ pub fn command_type(c: &crate::model::CommandDef) -> proc_macro2::Ident {
 }
 
 /// The Rust method name of a command: its `rust_name`, or its snake_case name.
-pub fn method_name(c: &crate::model::CommandDef) -> String {
+pub fn method_name<C: AsRef<crate::model::CommandDef> + ?Sized>(c: &C) -> String {
+    let c = c.as_ref();
     match &c.rust_name {
         Some(n) => n.name.clone(),
         None => snake(&c.name.name),

@@ -548,21 +548,47 @@ fn markdown_report_groups_breaking_and_compatible() {
          ## Spec changes\n\n\
          **1 breaking, 3 compatible changes (release: major, minor while 0.x)**\n\n\
          ### Breaking\n\n\
-         | Where | Change |\n\
-         | --- | --- |\n\
-         | `domainRegister` | argument `note` removed |\n\n\
+         | Where | Change | Rust API | CLI | Sandbox |\n\
+         | --- | --- | --- | --- | --- |\n\
+         | `domainRegister` | argument `note` removed | field `requests::DomainRegister::note` and its setter removed | flag `--note` removed | refuses `note` (unknown argument) |\n\n\
          ### Compatible\n\n\
-         | Where | Change |\n\
-         | --- | --- |\n\
-         | type `period` | rule widened from `{int: {min: 1, max: 10}}` to `{int: {min: 1, max: 20}}` |\n\
-         | type `viewMode` | values added: `a\\|b` |\n\
-         | `domainGetInfo` | effect changed from `read` to `change` (**notable:** the client no longer retries it, and a lost answer is an unknown outcome) |\n"
+         | Where | Change | Rust API | CLI | Sandbox |\n\
+         | --- | --- | --- | --- | --- |\n\
+         | type `period` | rule widened from `{int: {min: 1, max: 10}}` to `{int: {min: 1, max: 20}}` | `types::Period` checks the new rule | flags typed `period` check the new rule | checks arguments typed `period` by the new rule |\n\
+         | type `viewMode` | values added: `a\\|b` | variants of `types::ViewMode`: `AB` | the values flags typed `viewMode` take | the values it accepts for `viewMode` |\n\
+         | `domainGetInfo` | effect changed from `read` to `change` (**notable:** the client no longer retries it, and a lost answer is an unknown outcome) | whether `Client::domain_get_info` is retried (`CommandInfo::effect`) | whether `domaincontext domainGetInfo` is retried | none |\n"
     );
     let none = diff(&old, &old).to_markdown();
     assert_eq!(
         none,
         "**Verdict: no change**\n\n## Spec changes\n\nNo changes.\n"
     );
+}
+
+#[test]
+fn markdown_names_the_rust_cli_and_sandbox_effect_of_each_change() {
+    let old = load(&base());
+    let new = load(&edited(&[
+        (
+            D,
+            "      note: label\n",
+            "      note: label\n      client: {type: code, required: true}\n      registrant: code\n",
+        ),
+        (
+            D,
+            "description: Get information of the domain\n",
+            "description: Get domain information\n",
+        ),
+    ]));
+    let md = diff(&old, &new).to_markdown();
+    let rows: Vec<&str> = md.lines().filter(|l| l.starts_with("| `")).collect();
+    let want = [
+        "| `domainRegister` | required argument `client` added (`code`) | `requests::DomainRegister::new` takes `client` | new required flag `--client` | refuses `domainRegister` without `client` |",
+        "| `domainGetInfo` | description changed from `\"Get information of the domain\"` to `\"Get domain information\"` | docs of `requests::DomainGetInfo` and `Client::domain_get_info` | the help of `domaincontext domainGetInfo` | none |",
+        "| `domainRegister` | optional argument `registrant` added (`code`) | new field `requests::DomainRegister::registrant` and setter `.registrant()` | new flag `--registrant` | accepts `registrant` |",
+    ];
+    assert_eq!(rows, want, "{md}");
+    assert_eq!(rows.len(), 3);
 }
 
 const ANSWERS_OLD: &str = r#"answers:

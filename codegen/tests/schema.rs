@@ -293,3 +293,60 @@ fn yaml_scalars_convert_as_yaml_tools_read_them() {
         })
     );
 }
+
+/// The property names of a schema object.
+fn properties(v: &Value) -> Vec<String> {
+    let mut names: Vec<String> = v
+        .get("properties")
+        .and_then(Value::as_object)
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+fn sorted(keys: &[&str]) -> Vec<String> {
+    let mut keys: Vec<String> = keys.iter().map(|k| (*k).to_owned()).collect();
+    keys.sort();
+    keys
+}
+
+#[test]
+fn the_loaders_keys_are_the_schemas_properties() {
+    use domaincontext_codegen::load::format;
+    let text = std::fs::read_to_string(manifest().join("../spec/schema.json")).unwrap();
+    let schema: Value = serde_json::from_str(&text).unwrap();
+    let defs = &schema["$defs"];
+    // An argument's keys: the common ones, and the kinds in `else`.
+    let mut arg = properties(&defs["arg_common"]);
+    arg.extend(properties(&defs["arg"]["else"]));
+    arg.sort();
+    let pairs: [(&str, Vec<String>, &[&str]); 7] = [
+        ("top level", properties(&schema), format::TOP_KEYS),
+        ("type", properties(&defs["type"]), format::TYPE_KEYS),
+        ("rule", properties(&defs["rule"]), format::RULES),
+        (
+            "command",
+            properties(&defs["command"]),
+            format::COMMAND_KEYS,
+        ),
+        ("argument", arg, format::ARG_KEYS),
+        ("answer", properties(&defs["answer"]), format::ANSWER_KEYS),
+        (
+            "correction",
+            properties(&defs["correction"]),
+            format::CORRECTION_KEYS,
+        ),
+    ];
+    let mut checked = 0;
+    for (what, schema_keys, loader_keys) in pairs {
+        assert!(
+            !schema_keys.is_empty(),
+            "{what}: no properties in schema.json"
+        );
+        assert_eq!(schema_keys, sorted(loader_keys), "{what}");
+        checked += schema_keys.len();
+    }
+    // Every key of those seven lists was compared.
+    assert!(checked >= 50, "{checked}");
+}

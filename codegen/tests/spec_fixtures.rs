@@ -1,39 +1,12 @@
-//! The generator on small fixture specs: the emitted code of each is committed under
-//! `tests/snapshots/` and compared (run with `UPDATE_SNAPSHOTS=1` to accept a change), and
-//! each broken spec's full report is committed beside it as `expected.txt`.
+//! The generator on small fixture specs: the emitted code of each is an insta snapshot
+//! under `tests/snapshots/` (`NAME.snap`; accept a change with `cargo insta review`, or
+//! run with `INSTA_UPDATE=always`), and each broken spec's full report is committed beside
+//! it as `expected.txt` (which `tests/tool.rs` also compares the tool's output with).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests")
-}
-
-/// Compares `actual` with the committed file, or writes it when asked to.
-fn compare(path: &Path, actual: &str) {
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(path, actual).expect("write snapshot");
-        return;
-    }
-    let expected = std::fs::read_to_string(path).unwrap_or_else(|e| {
-        panic!(
-            "read {}: {e} (run with UPDATE_SNAPSHOTS=1 to create it)",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let line = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "{} differs from the generator's output at line {}:\n  committed: {:?}\n  generated: {:?}\n(run with UPDATE_SNAPSHOTS=1 to accept)",
-            path.display(),
-            line + 1,
-            expected.lines().nth(line).unwrap_or("<end>"),
-            actual.lines().nth(line).unwrap_or("<end>")
-        );
-    }
 }
 
 /// Loads a fixture with paths relative to `tests/`, so reports do not depend on where the
@@ -59,10 +32,13 @@ fn snapshot(name: &str) {
     let spec = load(&format!("fixtures/{name}"))
         .unwrap_or_else(|r| panic!("fixture {name} has problems:\n{r}"));
     let out = domaincontext_codegen::emit(&spec).expect("emit");
-    compare(
-        &root().join("snapshots").join(format!("{name}.rs")),
-        &out.render(),
-    );
+    insta::with_settings!({
+        snapshot_path => root().join("snapshots"),
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(name, out.render());
+    });
 }
 
 #[test]
@@ -90,10 +66,9 @@ fn broken(name: &str) {
         Ok(_) => panic!("broken spec {name} was accepted"),
         Err(r) => r,
     };
-    compare(
-        &root().join("broken").join(name).join("expected.txt"),
-        &format!("{report}\n"),
-    );
+    let path = root().join("broken").join(name).join("expected.txt");
+    let expected = std::fs::read_to_string(&path).expect("expected.txt");
+    assert_eq!(format!("{report}\n"), expected, "{}", path.display());
 }
 
 #[test]

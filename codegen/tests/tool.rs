@@ -206,14 +206,14 @@ fn diff_markdown_is_a_review_comment() {
          ## Spec changes\n\n\
          **2 breaking, 1 compatible changes (release: major, minor while 0.x)**\n\n\
          ### Breaking\n\n\
-         | Where | Change |\n\
-         | --- | --- |\n\
-         | `domainRegister` | argument `period` made required |\n\
-         | `domainRenew` | command removed (client method `domain_renew`) |\n\n\
+         | Where | Change | Rust API | CLI | Sandbox |\n\
+         | --- | --- | --- | --- | --- |\n\
+         | `domainRegister` | argument `period` made required | `requests::DomainRegister::period` moves into `requests::DomainRegister::new` | flag `--period` is required | refuses `domainRegister` without `period` |\n\
+         | `domainRenew` | command removed (client method `domain_renew`) | struct `requests::DomainRenew` and method `Client::domain_renew` removed | command `domaincontext domainRenew` removed | refuses `domainRenew` (unknown command) |\n\n\
          ### Compatible\n\n\
-         | Where | Change |\n\
-         | --- | --- |\n\
-         | `domainGetInfo` | command added (client method `domain_get_info`) |\n"
+         | Where | Change | Rust API | CLI | Sandbox |\n\
+         | --- | --- | --- | --- | --- |\n\
+         | `domainGetInfo` | command added (client method `domain_get_info`) | new struct `requests::DomainGetInfo`, method `Client::domain_get_info` | new command `domaincontext domainGetInfo` | accepts `domainGetInfo` |\n"
     );
     let (code, md, _) = run(&[
         "diff",

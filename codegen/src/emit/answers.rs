@@ -180,35 +180,37 @@ fn answer(a: &AnswerDef) -> TokenStream {
         }
         AnswerShape::MapOf(kind) => {
             let ty = rust_type(kind);
-            quote! {
-                #[doc = #doc]
-                #[derive(Clone, Debug, Default, PartialEq)]
-                #[non_exhaustive]
-                pub struct #ident {
-                    /// The entries, in the answer's order (`null` values left out).
-                    pub entries: ::std::vec::Vec<(::std::string::String, #ty)>,
-                }
+            let get = quote! {
                 impl #ident {
                     /// The value under `key`.
                     pub fn get(&self, key: &str) -> ::std::option::Option<&#ty> {
                         self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
                     }
                 }
-                crate::decode::wrapped_answer!(#ident, entries, crate::decode::entries);
-            }
+            };
+            wrapped(
+                (&ident, &doc),
+                (
+                    quote!(entries),
+                    " The entries, in the answer's order (`null` values left out).",
+                ),
+                quote!(::std::vec::Vec<(::std::string::String, #ty)>),
+                get,
+                quote!(crate::decode::entries),
+            )
         }
         AnswerShape::ListOf(kind) => {
             let ty = rust_type(kind);
-            quote! {
-                #[doc = #doc]
-                #[derive(Clone, Debug, Default, PartialEq)]
-                #[non_exhaustive]
-                pub struct #ident {
-                    /// The items (an array, or comma-joined text).
-                    pub items: ::std::vec::Vec<#ty>,
-                }
-                crate::decode::wrapped_answer!(#ident, items, crate::decode::or_default);
-            }
+            wrapped(
+                (&ident, &doc),
+                (
+                    quote!(items),
+                    " The items (an array, or comma-joined text).",
+                ),
+                quote!(::std::vec::Vec<#ty>),
+                TokenStream::new(),
+                quote!(crate::decode::or_default),
+            )
         }
         AnswerShape::Records(r) => {
             let ty = records_type(r);
@@ -234,5 +236,27 @@ fn answer(a: &AnswerDef) -> TokenStream {
                 pub type #ident = ::serde_json::Value;
             }
         }
+    }
+}
+
+/// An answer struct that wraps one field (`entries`, `items`), its `methods`, and its
+/// decoding by `reader`.
+fn wrapped(
+    (ident, doc): (&proc_macro2::Ident, &str),
+    (field, field_doc): (TokenStream, &str),
+    ty: TokenStream,
+    methods: TokenStream,
+    reader: TokenStream,
+) -> TokenStream {
+    quote! {
+        #[doc = #doc]
+        #[derive(Clone, Debug, Default, PartialEq)]
+        #[non_exhaustive]
+        pub struct #ident {
+            #[doc = #field_doc]
+            pub #field: #ty,
+        }
+        #methods
+        crate::decode::wrapped_answer!(#ident, #field, #reader);
     }
 }

@@ -17,11 +17,6 @@ pub fn emit(spec: &Spec) -> TokenStream {
     }
 }
 
-/// The method name of a command.
-pub fn method_name(c: &Command) -> String {
-    names::method_name(&c.def)
-}
-
 /// What a command's success decodes into (its `Command::Output`): the typed answer the
 /// spec names (`Vec` of it for rows), a `BulkAnswer` of its item command's for a bulk
 /// command, and raw JSON when the spec names none or its shape is `any`.
@@ -51,7 +46,7 @@ pub fn output_type(spec: &Spec, c: &Command) -> TokenStream {
 }
 
 fn method(spec: &Spec, c: &Command) -> TokenStream {
-    let name = format_ident!("{}", method_name(c));
+    let name = format_ident!("{}", names::method_name(c));
     let ty = names::command_type(&c.def);
     let output = output_type(spec, c);
     let doc = method_doc(spec, c);

@@ -10,6 +10,8 @@ pub mod registry;
 pub mod requests;
 pub mod rules;
 pub mod serde_impls;
+mod text;
+mod text_rule;
 pub mod types;
 
 use proc_macro2::TokenStream;

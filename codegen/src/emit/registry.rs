@@ -5,10 +5,10 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::client::method_name;
 use super::types::{Repr, is_secret, repr};
 use crate::model::{AnswerKind, Arg, ArgKind, Body, Effect, Shape, Spec, TypeDef};
 use crate::names;
+use crate::names::method_name;
 
 /// `TYPES`, `COMMANDS` and `Request`.
 pub fn emit(spec: &Spec) -> TokenStream {

@@ -5,6 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::rules;
+use super::text::{from_str_impls, secret_text};
 use crate::model::{EnumRule, Rule, Spec, TypeDef};
 use crate::names;
 
@@ -23,9 +24,10 @@ pub enum Repr<'a> {
 }
 
 /// How `t` is held: a type whose rule is another type's is held as that one is. A secret
-/// is held as text whatever its rule, so that it is always a `SecretString`.
-pub fn repr<'a>(spec: &'a Spec, t: &'a TypeDef) -> Repr<'a> {
-    match crate::check::resolve(&spec.types, &t.rule) {
+/// is held as text whatever its rule, so that it is always a `SecretString`. The checked
+/// type holds its resolved rule; `_spec` stays for the callers that pass it.
+pub fn repr<'a>(_spec: &'a Spec, t: &'a TypeDef) -> Repr<'a> {
+    match &t.resolved {
         Rule::List { of, sep } => Repr::List {
             of: &of.name,
             sep: *sep,
@@ -58,9 +60,9 @@ fn shown(secret: bool, v: TokenStream) -> TokenStream {
 
 /// The range check of an integer type, on a `u64` named `n`: the same reasons as its
 /// text rule gives, the value formatted only for an error.
-fn int_bounds(spec: &Spec, t: &TypeDef) -> TokenStream {
+fn int_bounds(t: &TypeDef) -> TokenStream {
     let (name, rule_doc) = (&t.name.name, &t.doc);
-    let Rule::Int { min, max } = crate::check::resolve(&spec.types, &t.rule) else {
+    let Rule::Int { min, max } = &t.resolved else {
         return quote! {};
     };
     let value = shown(t.secret, quote!(v.as_str()));
@@ -79,22 +81,6 @@ fn int_bounds(spec: &Spec, t: &TypeDef) -> TokenStream {
         quote! { if n > #m { #f } }
     });
     quote! { #lo #hi }
-}
-
-/// The check function of `t`: its own rule's, or a call of the type it names.
-fn check_body(t: &TypeDef) -> TokenStream {
-    match &t.rule {
-        Rule::Type(target) => {
-            let name = rules::check_ident(&t.name.name);
-            let target_fn = rules::check_ident(&target.name);
-            let doc = format!("The rule of `{}`: that of `{}`.", t.name.name, target.name);
-            quote! {
-                #[doc = #doc]
-                pub(crate) fn #name(v: &str) -> ::std::result::Result<(), &'static str> { #target_fn(v) }
-            }
-        }
-        _ => rules::check_fn(t),
-    }
 }
 
 /// The `types` module: every newtype and its check function.
@@ -146,8 +132,8 @@ fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
     };
     match repr(spec, t) {
         Repr::Int => {
-            let body = check_body(t);
-            let bounds = int_bounds(spec, t);
+            let body = rules::check_body(t);
+            let bounds = int_bounds(t);
             quote! {
                 #[doc = #doc]
                 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -189,7 +175,7 @@ fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
             }
         }
         Repr::Bool => {
-            let body = check_body(t);
+            let body = rules::check_body(t);
             quote! {
                 #[doc = #doc]
                 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -315,7 +301,8 @@ fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
         Repr::Enum(e) => super::enums::emit(spec, t, e),
         Repr::Text if secret => secret_text(t, &ident, &doc, &invalid),
         Repr::Text => {
-            let body = check_body(t);
+            let body = rules::check_body(t);
+            let from_str = from_str_impls(&ident, &check, &invalid, quote!(v.to_owned()));
             quote! {
                 #[doc = #doc]
                 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -324,19 +311,7 @@ fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
                     /// The value.
                     pub fn as_str(&self) -> &str { &self.0 }
                 }
-                impl ::std::str::FromStr for #ident {
-                    type Err = crate::InvalidValue;
-                    fn from_str(v: &str) -> ::std::result::Result<Self, Self::Err> {
-                        match #check(v) {
-                            ::std::result::Result::Ok(()) => ::std::result::Result::Ok(Self(v.to_owned())),
-                            ::std::result::Result::Err(reason) => ::std::result::Result::Err(#invalid),
-                        }
-                    }
-                }
-                impl ::std::convert::TryFrom<&str> for #ident {
-                    type Error = crate::InvalidValue;
-                    fn try_from(v: &str) -> ::std::result::Result<Self, Self::Error> { v.parse() }
-                }
+                #from_str
                 impl ::std::convert::TryFrom<::std::string::String> for #ident {
                     type Error = crate::InvalidValue;
                     fn try_from(v: ::std::string::String) -> ::std::result::Result<Self, Self::Error> {
@@ -367,75 +342,5 @@ fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
                 #body
             }
         }
-    }
-}
-
-/// A secret text type: a `SecretString` (zeroized when dropped), read only through
-/// `ExposeSecret`, `***` in `Debug`, no `Display`, equal when the secrets are; the form
-/// writer shows it as `***` and errors never repeat it.
-fn secret_text(
-    t: &TypeDef,
-    ident: &proc_macro2::Ident,
-    doc: &str,
-    invalid: &TokenStream,
-) -> TokenStream {
-    let name = &t.name.name;
-    let check = rules::check_ident(name);
-    let body = check_body(t);
-    let doc = format!(
-        "{doc}\n\nA secret: read it with `expose_secret()` ([`crate::ExposeSecret`]); `Debug` shows \
-         `***`, there is no `Display`, and it is zeroized when dropped."
-    );
-    quote! {
-        #[doc = #doc]
-        #[derive(Clone)]
-        pub struct #ident(::secrecy::SecretString);
-        impl ::secrecy::ExposeSecret<str> for #ident {
-            fn expose_secret(&self) -> &str { ::secrecy::ExposeSecret::expose_secret(&self.0) }
-        }
-        impl ::std::str::FromStr for #ident {
-            type Err = crate::InvalidValue;
-            fn from_str(v: &str) -> ::std::result::Result<Self, Self::Err> {
-                match #check(v) {
-                    ::std::result::Result::Ok(()) => ::std::result::Result::Ok(Self(::secrecy::SecretString::from(v))),
-                    ::std::result::Result::Err(reason) => ::std::result::Result::Err(#invalid),
-                }
-            }
-        }
-        impl ::std::convert::TryFrom<&str> for #ident {
-            type Error = crate::InvalidValue;
-            fn try_from(v: &str) -> ::std::result::Result<Self, Self::Error> { v.parse() }
-        }
-        impl ::std::convert::TryFrom<::std::string::String> for #ident {
-            type Error = crate::InvalidValue;
-            fn try_from(v: ::std::string::String) -> ::std::result::Result<Self, Self::Error> {
-                // Held in a `SecretString` at once, so that the text is zeroized whatever
-                // the outcome.
-                let v = ::secrecy::SecretString::from(v);
-                match #check(::secrecy::ExposeSecret::expose_secret(&v)) {
-                    ::std::result::Result::Ok(()) => ::std::result::Result::Ok(Self(v)),
-                    ::std::result::Result::Err(reason) => ::std::result::Result::Err(#invalid),
-                }
-            }
-        }
-        impl ::std::cmp::PartialEq for #ident {
-            fn eq(&self, other: &Self) -> bool { ::secrecy::ExposeSecret::expose_secret(&self.0) == ::secrecy::ExposeSecret::expose_secret(&other.0) }
-        }
-        impl ::std::cmp::Eq for #ident {}
-        impl ::std::fmt::Debug for #ident {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(concat!(stringify!(#ident), "(***)"))
-            }
-        }
-        impl crate::rt::Wire for #ident {
-            const SECRET: bool = true;
-            fn wire(&self, out: &mut ::std::string::String) { out.push_str(::secrecy::ExposeSecret::expose_secret(&self.0)) }
-            fn is_blank(&self) -> bool { ::secrecy::ExposeSecret::expose_secret(&self.0).trim().is_empty() }
-        }
-        impl crate::rt::FromArg for #ident {
-            const TYPE: &'static str = #name;
-            const SECRET: bool = true;
-        }
-        #body
     }
 }
