@@ -47,25 +47,22 @@ pub fn wire_string<W: Wire + ?Sized>(v: &W) -> String {
     s
 }
 
-/// Appends a number in decimal.
+/// Appends a number in decimal. Digits are pushed as characters: no UTF-8 check of a
+/// buffer, and a one-digit number (most periods and item indexes) is one push.
 pub fn push_u64(out: &mut String, n: u64) {
+    if n < 10 {
+        out.push(char::from(b'0' + n as u8));
+        return;
+    }
     let mut buf = [0u8; 20];
-    out.push_str(digits(&mut buf, n));
-}
-
-/// `n` in decimal, written at the end of `buf`.
-fn digits(buf: &mut [u8; 20], mut n: u64) -> &str {
     let mut i = buf.len();
-    loop {
+    let mut n = n;
+    while n > 0 {
         i -= 1;
         buf[i] = b'0' + (n % 10) as u8;
         n /= 10;
-        if n == 0 {
-            break;
-        }
     }
-    // Only ASCII digits were written.
-    std::str::from_utf8(&buf[i..]).unwrap_or_default()
+    out.extend(buf.iter().skip(i).map(|&d| char::from(d)));
 }
 
 /// Appends the wire forms of `items` joined by `sep`.
@@ -202,7 +199,32 @@ impl FormWriter {
     /// and recorded as [`REDACTED`] among the pairs.
     pub fn field<W: Wire + ?Sized>(&mut self, name: &str, value: &W) {
         self.push_key(name);
-        if W::SECRET && !self.encoded {
+        if self.encoded {
+            // Written straight into the body, then escaped from the first byte that needs
+            // it: most wire values (names, numbers, dates) need none, so they are copied
+            // once and never rescanned.
+            let start = self.body.len();
+            value.wire(&mut self.body);
+            let first = self
+                .body
+                .as_bytes()
+                .get(start..)
+                .and_then(|b| b.iter().position(|&b| !crate::form::is_plain(b)));
+            // The first byte to escape after a plain (ASCII) run starts a character.
+            if let Some(at) = first
+                .map(|p| start + p)
+                .filter(|&at| self.body.is_char_boundary(at))
+            {
+                let mut tail = self.body.split_off(at);
+                crate::form::encode_into(&mut self.body, &tail);
+                if W::SECRET {
+                    // Leave no stray copy of the secret behind.
+                    secrecy::zeroize::Zeroize::zeroize(&mut tail);
+                }
+            }
+            return;
+        }
+        if W::SECRET {
             self.put_value(name, REDACTED);
             return;
         }
@@ -210,10 +232,6 @@ impl FormWriter {
         scratch.clear();
         value.wire(&mut scratch);
         self.put_value(name, &scratch);
-        if W::SECRET {
-            // The buffer is reused and outlives the call: leave no copy of the secret in it.
-            secrecy::zeroize::Zeroize::zeroize(&mut scratch);
-        }
         self.scratch = scratch;
     }
 
@@ -238,29 +256,41 @@ impl FormWriter {
 
     /// Writes `f`'s fields under `key`: `key[name]=value`.
     pub fn nest(&mut self, key: &str, f: impl FnOnce(&mut FormWriter)) {
-        let len = self.prefix.len();
-        match (self.encoded, len) {
-            (true, 0) => crate::form::encode_into(&mut self.prefix, key),
-            (true, _) => {
-                self.prefix.push_str("%5B");
-                crate::form::encode_into(&mut self.prefix, key);
-                self.prefix.push_str("%5D");
-            }
-            (false, 0) => self.prefix.push_str(key),
-            (false, _) => {
-                self.prefix.push('[');
-                self.prefix.push_str(key);
-                self.prefix.push(']');
-            }
+        let len = self.open();
+        if self.encoded {
+            crate::form::encode_into(&mut self.prefix, key);
+        } else {
+            self.prefix.push_str(key);
         }
-        f(self);
-        self.prefix.truncate(len);
+        self.close(len, f);
     }
 
     /// As [`FormWriter::nest`], under a number.
     pub fn nest_index(&mut self, key: u64, f: impl FnOnce(&mut FormWriter)) {
-        let mut buf = [0u8; 20];
-        self.nest(digits(&mut buf, key), f);
+        let len = self.open();
+        // Digits need no escaping in either form.
+        push_u64(&mut self.prefix, key);
+        self.close(len, f);
+    }
+
+    /// Opens a bracket for a nested key (none at the top) and returns the prefix's
+    /// length before it, for [`FormWriter::close`].
+    fn open(&mut self) -> usize {
+        let len = self.prefix.len();
+        if len > 0 {
+            self.prefix.push_str(if self.encoded { "%5B" } else { "[" });
+        }
+        len
+    }
+
+    /// Closes the bracket opened at `len`, writes `f`'s fields under the key, and
+    /// restores the prefix.
+    fn close(&mut self, len: usize, f: impl FnOnce(&mut FormWriter)) {
+        if len > 0 {
+            self.prefix.push_str(if self.encoded { "%5D" } else { "]" });
+        }
+        f(self);
+        self.prefix.truncate(len);
     }
 
     /// The decoded pairs, in order, secrets as [`REDACTED`] (empty for an encoding writer).

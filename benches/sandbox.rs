@@ -1,7 +1,9 @@
 //! Throughput against the sandbox on loopback: domainGetInfo calls through the generated
 //! client, one at a time and 8 at a time; and the chunked bulk helper with the rate
 //! limiter off, in items a second, with the peak memory of a 100,000-item run (client and
-//! sandbox in this one process) printed first.
+//! sandbox in this one process) printed first (left out when `DOMAINCONTEXT_BENCH_QUICK`
+//! is set). The group `concurrent_64` sets the sandbox against a hyper hello-world server:
+//! the same load, 64 connections each posting domainGetInfo in turn, on the same runtime.
 //!
 //! `cargo bench --bench sandbox`
 
@@ -70,6 +72,14 @@ fn notes(n: usize) -> Vec<DomainSetNote> {
 }
 
 fn main() {
+    if std::env::var_os("DOMAINCONTEXT_BENCH_QUICK").is_none() {
+        bulk_100k();
+    }
+    divan::main();
+}
+
+/// The 100,000-item bulk run, with the peak heap above the start.
+fn bulk_100k() {
     let rt = runtime();
     let (_sandbox, client) = rt.block_on(setup());
     let base = LIVE.load(Ordering::Relaxed);
@@ -90,7 +100,6 @@ fn main() {
         (PEAK.load(Ordering::Relaxed) - base) as f64 / (1 << 20) as f64
     );
     drop(outcomes);
-    divan::main();
 }
 
 const CALLS: usize = 200;
@@ -145,4 +154,112 @@ fn bulk_set_note(b: divan::Bencher, n: usize) {
                 },
             ))
         });
+}
+
+/// Servers under 64 concurrent connections, each sending domainGetInfo requests one after
+/// another by plain reqwest (the same load generator for both, so the ratio is the
+/// servers'). Client and server share a two-worker runtime, as they share the two cores.
+mod concurrent_64 {
+    use std::convert::Infallible;
+
+    use http_body_util::Full;
+    use hyper::body::Bytes;
+    use hyper::server::conn::http1;
+    use hyper::service::service_fn;
+    use hyper_util::rt::TokioIo;
+
+    const CONNECTIONS: usize = 64;
+    const PER_CONNECTION: usize = 20;
+    const BODY: &str = "auth_login=demo&auth_password=demo&domain=test.com";
+
+    fn runtime() -> tokio::runtime::Runtime {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("runtime")
+    }
+
+    /// A hyper hello-world server on 127.0.0.1: a fixed small JSON answer to anything.
+    async fn hello() -> String {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let url = format!("http://{}", listener.local_addr().expect("addr"));
+        tokio::spawn(async move {
+            loop {
+                let Ok((stream, _)) = listener.accept().await else {
+                    continue;
+                };
+                let _ = stream.set_nodelay(true);
+                tokio::spawn(async move {
+                    let service = service_fn(|_req| async {
+                        Ok::<_, Infallible>(hyper::Response::new(Full::new(Bytes::from_static(
+                            br#"{"hello":"world"}"#,
+                        ))))
+                    });
+                    let _ = http1::Builder::new()
+                        .serve_connection(TokioIo::new(stream), service)
+                        .await;
+                });
+            }
+        });
+        url
+    }
+
+    /// Runs the load against `base` once a sample.
+    fn load(b: divan::Bencher, rt: &tokio::runtime::Runtime, base: &str) {
+        let http = reqwest::Client::builder()
+            .pool_max_idle_per_host(CONNECTIONS)
+            .build()
+            .expect("http");
+        let url = format!("{base}/domainGetInfo");
+        b.counter(divan::counter::ItemsCount::new(
+            CONNECTIONS * PER_CONNECTION,
+        ))
+        .bench(|| {
+            rt.block_on(async {
+                let mut tasks = tokio::task::JoinSet::new();
+                for _ in 0..CONNECTIONS {
+                    let (http, url) = (http.clone(), url.clone());
+                    tasks.spawn(async move {
+                        for _ in 0..PER_CONNECTION {
+                            let r = http
+                                .post(&url)
+                                .header("content-type", "application/x-www-form-urlencoded")
+                                .body(BODY)
+                                .send()
+                                .await
+                                .expect("send");
+                            assert!(r.status().is_success());
+                            divan::black_box(r.bytes().await.expect("body"));
+                        }
+                    });
+                }
+                while let Some(t) = tasks.join_next().await {
+                    t.expect("task");
+                }
+            })
+        });
+    }
+
+    /// Baseline: hyper answering a fixed body.
+    #[divan::bench(sample_count = 10)]
+    fn baseline_hyper_hello(b: divan::Bencher) {
+        let rt = runtime();
+        let url = rt.block_on(hello());
+        load(b, &rt, &url);
+    }
+
+    /// The sandbox answering domainGetInfo from its state.
+    #[divan::bench(sample_count = 10)]
+    fn sandbox_domain_get_info(b: divan::Bencher) {
+        let rt = runtime();
+        let sandbox = rt
+            .block_on(domaincontext_sandbox::start(
+                domaincontext_sandbox::Config::new(),
+            ))
+            .expect("sandbox");
+        load(b, &rt, sandbox.url());
+    }
 }

@@ -258,7 +258,7 @@ struct Seen<'a> {
     command: &'a str,
     started: Instant,
     status: u16,
-    body: String,
+    body: &'a str,
     fault: Option<FaultKind>,
     save_error: Option<String>,
 }
@@ -270,7 +270,7 @@ fn observe(shared: &Shared, seen: Seen<'_>) {
             method: seen.method.to_string(),
             command: seen.command.to_owned(),
             status: seen.status,
-            error: api_error(&seen.body),
+            error: api_error(seen.body),
             fault: seen.fault,
             elapsed: seen.started.elapsed(),
             save_error: seen.save_error,
@@ -318,12 +318,13 @@ async fn serve(
     if method == Method::POST {
         pairs.extend(domaincontext::form::decode(&String::from_utf8_lossy(&body)));
     }
-    let served = |status: u16, body: &str, fault: Option<FaultKind>, save_error| Seen {
+    // Borrows the answer: nothing is copied for an observer that is not there.
+    let served = |status, body, fault, save_error| Seen {
         method: &method,
         command: &command,
         started,
         status,
-        body: body.to_owned(),
+        body,
         fault,
         save_error,
     };
@@ -358,11 +359,15 @@ async fn serve(
     let (status, body, save_error) = {
         let mut state = lock(&shared.state);
         let (status, body) = crate::dispatch::handle(&mut state, &command, &pairs);
-        let changes = domaincontext::command(&command)
-            .is_some_and(|c| c.effect == domaincontext::Effect::Change);
         // Saved under the lock, so that saves land in the order the changes were made.
+        // The command is looked up only when there is somewhere to save.
         let save_error = match &shared.save_to {
-            Some(path) if changes => state.save(path).err().map(|e| e.to_string()),
+            Some(path)
+                if domaincontext::command(&command)
+                    .is_some_and(|c| c.effect == domaincontext::Effect::Change) =>
+            {
+                state.save(path).err().map(|e| e.to_string())
+            }
             _ => None,
         };
         (status, body, save_error)
