@@ -94,6 +94,8 @@ mod bulk;
 mod client;
 mod date;
 mod decode;
+#[cfg(feature = "workflows")]
+#[cfg_attr(docsrs, doc(cfg(feature = "workflows")))]
 pub mod dns;
 mod error;
 #[cfg(feature = "dynamic")]
@@ -111,6 +113,8 @@ pub mod methods;
 mod money;
 mod page;
 mod pick;
+#[cfg(feature = "workflows")]
+#[cfg_attr(docsrs, doc(cfg(feature = "workflows")))]
 pub mod portfolio;
 #[cfg(feature = "dynamic")]
 #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]

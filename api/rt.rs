@@ -4,7 +4,6 @@
 //! `Deserialize`) is in `args.rs`, re-exported here for the generated code.
 
 // Only `kind`, a helper of the dynamic layer's argument reader, reads JSON here.
-#[cfg(feature = "dynamic")]
 use serde_json::Value;
 
 use crate::error::{InvalidValue, Problem, ValidationError};
@@ -409,8 +408,7 @@ impl<'a> At<'a> {
     }
 }
 
-/// What kind of JSON value this is, in words.
-#[cfg(feature = "dynamic")]
+/// What kind of JSON value this is, in words (the argument reader's messages).
 pub fn kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",

@@ -419,6 +419,56 @@ def main(out_dir, target):
     )
     w("")
 
+    # Before and after, same run.
+    if (out / "timings-before.html").exists():
+        before = unit_data((out / "timings-before.html").read_text())
+        gen_before = sum(f.read_text().count("\n") for f in (out / "generated-before").glob("*.rs"))
+        pf, _ = generated_report(out / "generated")
+        after_all = sum(t for _, t, _ in pf)
+        after_default = sum(d for _, _, d in pf)
+
+        def deps_of(name):
+            found = []
+            for line in (out / name).read_text().splitlines():
+                parts = line.split()
+                if len(parts) >= 2 and parts[0] not in found:
+                    found.append(parts[0])
+            return found
+
+        def compile_of(data, names):
+            return sum(u["duration"] for u in data if u["name"] in names and u["mode"] == "todo")
+
+        dep_before, dep_after = deps_of("codegen-deps-before.txt"), deps_of("codegen-deps.txt")
+        dc_before, dc_after = unit(before, "domaincontext"), dc_units[0]
+        rq_before = unit(before, "reqwest")
+        w("## Before and after")
+        w("")
+        w(
+            f"The crate before this round's work (commit `{machine.get('before', '?')}`) and now, built the same"
+            " way in run 1 of this run (a scratch crate in an empty target directory, debug, not incremental)."
+        )
+        w("")
+        w("| | before | now |")
+        w("|---|---|---|")
+        cell = lambda v: f"{v:.1f} s" if v else "n/a"
+        w(f"| `domaincontext` crate, clean debug build, default features | {cell(dc_before)} | {cell(dc_after)} |")
+        w(f"| `reqwest` in the same build, for scale | {cell(rq_before)} | {cell(rq_units[0])} |")
+        w(f"| generated lines, default features | {gen_before:,} | {after_default:,} |")
+        w(f"| generated lines, with `dynamic` | {gen_before:,} (no such feature: all compiled) | {after_all:,} |")
+        w(
+            f"| build script's dependency tree (`domaincontext-codegen`, default features off) | {len(dep_before)} crates |"
+            f" {len(dep_after)} crates |"
+        )
+        w(
+            f"| `domaincontext-codegen` compile time in that build | {cell(compile_of(before, ['domaincontext-codegen']))} |"
+            f" {cell(compile_of(timings[0], ['domaincontext-codegen']))} |"
+        )
+        w(
+            f"| the whole build-script tree's compile time | {cell(compile_of(before, dep_before))} |"
+            f" {cell(compile_of(timings[0], dep_after))} |"
+        )
+        w("")
+
     # Generated code.
     per_file, kinds = generated_report(out / "generated")
     all_lines = sum(t for _, t, _ in per_file)

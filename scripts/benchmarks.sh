@@ -5,6 +5,9 @@
 #   scripts/benchmarks.sh           # full: 3 runs, divan's sample counts (about 25 min on 2 cores)
 #   scripts/benchmarks.sh --quick   # 1 run, 5 samples a benchmark, no generation bench (about 6 min)
 #   KEEP=1 scripts/benchmarks.sh    # keep the raw outputs (the script prints where)
+#   BEFORE=<commit> scripts/benchmarks.sh   # the "before" of the before/after table
+#                                   # (default 4c82981: the crate before serde, typed answers
+#                                   # and the architecture work)
 #
 # Scratch crates and their target directories live in a temporary directory under /tmp,
 # deleted at the end. Run it on a quiet machine: every figure is a ratio to a baseline
@@ -70,6 +73,21 @@ serde = { version = \"1\", features = [\"derive\"] }
 serde_json = \"1\"" \
   '#[derive(serde::Deserialize)] struct A { _a: Option<String> } fn main() { let _ = reqwest::Client::new(); let _: Option<A> = serde_json::from_str("{}").ok(); }'
 
+# The crate as it was before this round's work, from git, built the same way once in run 1:
+# the before/after table (the client crate's compile time, its generated lines, the build
+# script's dependencies) compares the two in the same run.
+before=${BEFORE:-4c82981}
+mkdir -p "$out/before-tree"
+git -C "$root" archive "$before" | tar -x -C "$out/before-tree"
+scratch user-client-before \
+  "domaincontext = { path = \"$out/before-tree\" }
+reqwest = { version = \"=$reqwest_version\", default-features = false, features = [\"rustls-tls\"] }" \
+  'fn main() { let _ = domaincontext::Client::builder(); let _ = reqwest::Client::new(); }'
+cp "$out/before-tree/Cargo.lock" "$out/user-client-before/Cargo.lock"
+echo "before=$(git -C "$root" rev-parse --short "$before")" >> "$out/machine.txt"
+(cd "$out/before-tree" && cargo tree -p domaincontext-codegen --no-default-features -e normal \
+  --prefix none --format '{p}' > "$out/codegen-deps-before.txt")
+
 # Wall time of a command, in seconds, into $out/$2.
 timed() {
   local file=$1; shift
@@ -90,6 +108,13 @@ build_run() {
   done
   cp "$out/target-user-client/cargo-timings/cargo-timing.html" "$out/timings-$run.html"
   if [[ $run == 1 ]]; then
+    target="$out/target-user-client-before"
+    log "run $run: clean debug build of the crate before ($before)"
+    (cd "$out/user-client-before" && CARGO_TARGET_DIR="$target" timed "build-user-client-before-$run" cargo build --timings)
+    cp "$target/cargo-timings/cargo-timing.html" "$out/timings-before.html"
+    mkdir -p "$out/generated-before"
+    cp "$target"/debug/build/domaincontext-*/out/*.rs "$out/generated-before/"
+    rm -rf "$target"
     # The generated code, as compiled for a user (the registry is compiled only with `dynamic`).
     mkdir -p "$out/generated"
     cp "$out"/target-user-client/debug/build/domaincontext-*/out/*.rs "$out/generated/"

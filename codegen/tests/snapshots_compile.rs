@@ -1,6 +1,7 @@
 //! The fixture specs' generated code compiles with the client's runtime, not only matches
 //! its snapshot: the client crate is checked (`cargo check`) with its build script pointed
-//! at each fixture (`DOMAINCONTEXT_SPEC_DIR`), with and without the `dynamic` feature.
+//! at each fixture (`DOMAINCONTEXT_SPEC_DIR`), with and without the `dynamic` feature, and
+//! without the default `workflows` (hand-written on commands the fixtures do not have).
 //! `spec_fixtures.rs` holds each snapshot equal to what the generator makes of its fixture,
 //! so together they say the committed snapshots compile.
 //!
@@ -20,7 +21,10 @@ fn every_fixture_compiles_with_the_runtime() {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut checked = 0;
     for name in ["plain", "bulk", "dns", "rules"] {
-        for features in [&[][..], &["--features", "dynamic"][..]] {
+        for features in [
+            &["--no-default-features"][..],
+            &["--no-default-features", "--features", "dynamic"][..],
+        ] {
             let out = Command::new(&cargo)
                 .current_dir(root)
                 .args(["check", "--locked", "--quiet", "-p", "domaincontext"])

@@ -43,11 +43,17 @@ pub fn row(s: &State, d: &Domain) -> Value {
         "whois_protected": d.whois_protected,
         "is_secured": d.is_secured,
         "nameservers": d.nameservers.join(","),
-        "registrant_id": d.registrant,
-        "admin_id": d.admin,
-        "tech_id": d.tech,
-        "billing_id": d.billing,
+        "registrant_id": contact_id(d.registrant),
+        "admin_id": contact_id(d.admin),
+        "tech_id": contact_id(d.tech),
+        "billing_id": contact_id(d.billing),
     })
+}
+
+/// A domain's contact as its row shows it: 0 (a domain a data set or a test made without
+/// contacts) is no contact, `null`, never an id no request could name.
+pub(crate) fn contact_id(id: u64) -> Value {
+    if id == 0 { Value::Null } else { id.into() }
 }
 
 const FIELDS: &[&str] = &[
