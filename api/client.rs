@@ -10,6 +10,7 @@ use crate::answer::{Refusal, Reply, decode, decode_bulk};
 use crate::error::{ApiError, Error, ErrorKind, Sent, Timeout};
 use crate::info::{AnswerKind, Command, DynCommand, Effect};
 use crate::limit::Limiter;
+pub use crate::prepared::Prepared;
 use crate::rt::FormWriter;
 use crate::settings::{CallOptions, ClientBuilder, Method, RetryPolicy, Secret, check_duration};
 use secrecy::ExposeSecret;
@@ -45,53 +46,6 @@ impl fmt::Debug for Client {
             .field("password", &self.inner.password)
             .field("method", &self.inner.method)
             .finish_non_exhaustive()
-    }
-}
-
-/// A request as it would be sent, for `--dry-run` and logs. It holds no secret: the
-/// account password and every argument of a secret type are `***` already, in `params`,
-/// `Display` and `Debug` alike. The real body is not available from it, by design: it is a
-/// value to show, clone and compare, and the only place the real body exists is the
-/// sending of a call, which builds it, sends it and drops it.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Prepared {
-    /// POST or GET.
-    pub method: Method,
-    /// The URL (for a GET, without its query: see `params`).
-    pub url: String,
-    params: Vec<(String, String)>,
-}
-
-impl Prepared {
-    /// The decoded parameters, credentials first; the password and secret arguments as
-    /// `***`.
-    pub fn params(&self) -> &[(String, String)] {
-        &self.params
-    }
-}
-
-impl fmt::Debug for Prepared {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
-    }
-}
-
-impl fmt::Display for Prepared {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "{} {}",
-            if self.method == Method::Post {
-                "POST"
-            } else {
-                "GET"
-            },
-            self.url
-        )?;
-        for (k, v) in &self.params {
-            writeln!(f, "{k}={v}")?;
-        }
-        Ok(())
     }
 }
 

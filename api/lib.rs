@@ -89,6 +89,7 @@
 mod answer;
 pub mod answers;
 mod api_error;
+mod arg_text;
 mod args;
 mod bulk;
 mod client;
@@ -116,6 +117,7 @@ mod pick;
 #[cfg(feature = "workflows")]
 #[cfg_attr(docsrs, doc(cfg(feature = "workflows")))]
 pub mod portfolio;
+mod prepared;
 #[cfg(feature = "dynamic")]
 #[cfg_attr(docsrs, doc(cfg(feature = "dynamic")))]
 pub mod registry;
@@ -131,6 +133,7 @@ mod serde_impl;
 mod settings;
 mod shape;
 pub mod types;
+mod writer;
 
 pub use answer::{
     BulkAnswer, FromReply, ItemResult, RawItem, Refusal, Reply, ValueAnswer, classify,

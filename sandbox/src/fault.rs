@@ -100,6 +100,15 @@ impl Faults {
     }
 }
 
+/// Invalid JSON, whatever the answer was: its first half, then a control character.
+pub(crate) fn garble(body: &str) -> String {
+    let mut cut = body.len() / 2;
+    while !body.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}\u{1}garbled", &body[..cut])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,5 +131,16 @@ mod tests {
         ]);
         assert_eq!(f.pick("a"), Some(FaultKind::Garbled));
         assert_eq!(f.pick("b"), Some(FaultKind::Blank));
+    }
+
+    #[test]
+    fn garbled_answers_are_never_json() {
+        for body in ["true", "1", "{}", r#"{"a":"жж"}"#, ""] {
+            let g = super::garble(body);
+            assert!(
+                serde_json::from_str::<serde_json::Value>(&g).is_err(),
+                "{g:?}"
+            );
+        }
     }
 }

@@ -6,6 +6,8 @@ pub mod client;
 pub mod command;
 pub mod conversions;
 pub mod enums;
+mod fields;
+mod reading;
 pub mod registry;
 pub mod requests;
 pub mod rules;
