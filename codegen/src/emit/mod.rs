@@ -71,8 +71,16 @@ pub fn emit(spec: &Spec) -> Result<Output, String> {
             ("methods.rs", format(client::emit(spec))?),
             ("registry.rs", format(registry::emit(spec))?),
             ("answers.rs", format(answers::emit(spec))?),
+            ("kind.rs", format(kind_source()?)?),
         ],
     })
+}
+
+/// The runtime's `Effect` and `AnswerKind`: the model's own definition (`model::kind`).
+fn kind_source() -> Result<TokenStream, String> {
+    crate::model::kind::SOURCE
+        .parse()
+        .map_err(|e| format!("the shared kinds do not parse: {e}"))
 }
 
 fn format(tokens: TokenStream) -> Result<String, String> {

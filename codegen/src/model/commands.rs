@@ -1,28 +1,9 @@
 //! Commands and their arguments, as the spec declares them.
 
 use super::answers::Returns;
+use super::kind::{AnswerKind, Effect};
 use super::named::{Correction, Named};
 use crate::yaml::Pos;
-
-/// Whether repeating a command can do harm.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Effect {
-    /// Reads only: safe to repeat.
-    Read,
-    /// Changes something (or costs money): never repeated by the client.
-    Change,
-}
-
-/// What a successful answer looks like.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AnswerKind {
-    /// `true`, or an object or array without `_error`.
-    Value,
-    /// As `Value`, and a bare number (a search with `count=1`).
-    Search,
-    /// One result per item of a bulk request.
-    Bulk,
-}
 
 /// A command as written in the spec.
 #[derive(Clone, Debug)]

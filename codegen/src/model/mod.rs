@@ -3,11 +3,13 @@
 
 mod answers;
 mod commands;
+pub mod kind;
 mod named;
 mod types;
 
 pub use answers::*;
 pub use commands::*;
+pub use kind::{AnswerKind, Effect};
 pub use named::*;
 pub use types::*;
 
