@@ -93,41 +93,20 @@ impl Plan {
         want.sort();
         let mut changes = Vec::new();
         // First the same records (name, type, value): at most their settings change.
-        want.retain(|w| match have.iter().position(|(_, h)| h.same(w)) {
-            Some(i) => {
-                let (key, h) = have.remove(i);
-                if let Some(to) = settled(h, w) {
-                    changes.push(Change::Update {
-                        key: *key,
-                        from: h.clone(),
-                        to,
-                    });
-                }
-                false
-            }
-            None => true,
-        });
+        pair(&mut want, &mut have, &mut changes, Record::same, settled);
         // Then a new value for a name and type that has one to spare is an update.
-        want.retain(|w| {
-            match have
-                .iter()
-                .position(|(_, h)| h.name == w.name && h.kind == w.kind)
-            {
-                Some(i) => {
-                    let (key, h) = have.remove(i);
-                    let mut to = (*w).clone();
-                    to.ttl = to.ttl.or(h.ttl);
-                    to.priority = to.priority.or(h.priority);
-                    changes.push(Change::Update {
-                        key: *key,
-                        from: h.clone(),
-                        to,
-                    });
-                    false
-                }
-                None => true,
-            }
-        });
+        pair(
+            &mut want,
+            &mut have,
+            &mut changes,
+            |h, w| h.name == w.name && h.kind == w.kind,
+            |h, w| {
+                let mut to = w.clone();
+                to.ttl = to.ttl.or(h.ttl);
+                to.priority = to.priority.or(h.priority);
+                Some(to)
+            },
+        );
         changes.extend(want.into_iter().map(|w| Change::Create(w.clone())));
         changes.extend(have.into_iter().map(|(key, h)| Change::Delete {
             key: *key,
@@ -153,6 +132,31 @@ fn subject(c: &Change) -> &Record {
 
 /// The live record `have` with the settings `want` gives, or `None` when they agree. A
 /// setting the file leaves out is kept as it is.
+/// Pairs each wanted record with the first live one that `matches` it, taking both out of
+/// their lists; the pair is an update to what `update` gives (`None`: nothing changes).
+fn pair(
+    want: &mut Vec<&Record>,
+    have: &mut Vec<&(u64, Record)>,
+    changes: &mut Vec<Change>,
+    matches: impl Fn(&Record, &Record) -> bool,
+    update: impl Fn(&Record, &Record) -> Option<Record>,
+) {
+    want.retain(|w| match have.iter().position(|(_, h)| matches(h, w)) {
+        Some(i) => {
+            let (key, h) = have.remove(i);
+            if let Some(to) = update(h, w) {
+                changes.push(Change::Update {
+                    key: *key,
+                    from: h.clone(),
+                    to,
+                });
+            }
+            false
+        }
+        None => true,
+    });
+}
+
 fn settled(have: &Record, want: &Record) -> Option<Record> {
     let ttl = want.ttl.or(have.ttl);
     let priority = want.priority.or(have.priority);

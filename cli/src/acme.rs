@@ -5,8 +5,8 @@
 use clap::{Arg, ArgMatches, Command};
 use domaincontext::dns::{Challenge, ChallengeOutcome};
 
-use crate::session::{Session, chain, failed, note};
-use crate::{OK, USAGE, out};
+use crate::session::{Session, chain, failed, note, print_prepared, refused};
+use crate::{OK, USAGE};
 
 const AFTER: &str = "\
 lego:    EXEC_PATH=/path/to/hook.sh lego --dns exec ...   (hook.sh runs: domaincontext acme \"$@\")
@@ -68,17 +68,11 @@ pub async fn run(m: &ArgMatches, sub: &ArgMatches) -> u8 {
     let present = action == "present";
     let challenge = match challenge(a) {
         Ok(c) => c,
-        Err(e) => {
-            out::error(&format!("{e} (nothing was sent)"));
-            return USAGE;
-        }
+        Err(e) => return refused(&e),
     };
     let session = match Session::start(m).await {
         Ok(s) => s,
-        Err((e, status)) => {
-            out::error(&e);
-            return status;
-        }
+        Err(status) => return status,
     };
     let status = act(&session, &challenge, present).await;
     session.finish(status).await
@@ -117,14 +111,5 @@ fn dry_run(session: &Session, outcome: &ChallengeOutcome) -> u8 {
         note(session.quiet, "nothing to do");
         return OK;
     };
-    match session.client.prepare(request) {
-        Ok(p) => match out::print(&p.to_string()) {
-            Ok(()) => OK,
-            Err(e) => e.report(),
-        },
-        Err(e) => {
-            out::error(&chain(&e));
-            USAGE
-        }
-    }
+    print_prepared(&session.client, request)
 }

@@ -12,7 +12,7 @@ use domaincontext::types::Domain;
 use serde_json::{Map, Value, json};
 
 use crate::format::{Format, render};
-use crate::session::{Session, chain, confirm, failed, note};
+use crate::session::{Session, confirm, failed, note, print_prepared};
 use crate::{API_ERROR, OK, USAGE, out, zonefile};
 
 /// `dns plan`'s status when the plan has changes.
@@ -80,13 +80,6 @@ pub async fn run(m: &ArgMatches, sub: &ArgMatches) -> u8 {
     }
 }
 
-async fn start(m: &ArgMatches) -> Result<Session, u8> {
-    Session::start(m).await.map_err(|(e, status)| {
-        out::error(&e);
-        status
-    })
-}
-
 async fn export(m: &ArgMatches, a: &ArgMatches) -> u8 {
     let mut domains = Vec::new();
     for d in a.get_many::<String>("domain").into_iter().flatten() {
@@ -100,7 +93,7 @@ async fn export(m: &ArgMatches, a: &ArgMatches) -> u8 {
     }
     domains.sort_by_key(|d| d.to_string());
     domains.dedup();
-    let session = match start(m).await {
+    let session = match Session::start(m).await {
         Ok(s) => s,
         Err(status) => return status,
     };
@@ -182,7 +175,7 @@ async fn plan(m: &ArgMatches, a: &ArgMatches) -> u8 {
     let Some(path) = a.get_one::<String>("file") else {
         return USAGE;
     };
-    let session = match start(m).await {
+    let session = match Session::start(m).await {
         Ok(s) => s,
         Err(_) => return API_ERROR,
     };
@@ -215,7 +208,7 @@ async fn apply(m: &ArgMatches, a: &ArgMatches) -> u8 {
         force: a.get_flag("force"),
         ..ApplyOptions::default()
     };
-    let session = match start(m).await {
+    let session = match Session::start(m).await {
         Ok(s) => s,
         Err(status) => return status,
     };
@@ -242,16 +235,7 @@ async fn apply_with(session: &Session, path: &str, yes: bool, options: &ApplyOpt
     }
     if session.dry_run {
         let request = DomainsSetDns::new(plan.items());
-        return match session.client.prepare(&request) {
-            Ok(p) => match out::print(&p.to_string()) {
-                Ok(()) => OK,
-                Err(e) => e.report(),
-            },
-            Err(e) => {
-                out::error(&chain(&e));
-                USAGE
-            }
-        };
+        return print_prepared(&session.client, &request);
     }
     if !confirm(yes, "apply these changes?") {
         out::error("not applied: give --yes to apply without a question (nothing was sent)");

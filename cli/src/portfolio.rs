@@ -11,7 +11,7 @@ use domaincontext::types::Period;
 use serde_json::{Value, json};
 
 use crate::format::{Format, render};
-use crate::session::{Session, chain, confirm, note, status_of};
+use crate::session::{Session, chain, confirm, note, refused, status_of};
 use crate::{API_ERROR, OK, USAGE, out};
 
 /// The `domains` subcommand.
@@ -81,10 +81,7 @@ pub async fn run(m: &ArgMatches, sub: &ArgMatches) -> u8 {
     };
     let session = match Session::start(m).await {
         Ok(s) => s,
-        Err((e, status)) => {
-            out::error(&e);
-            return status;
-        }
+        Err(status) => return status,
     };
     let status = match name {
         "expiring" => expiring(&session, format(m, a), a).await,
@@ -178,10 +175,7 @@ fn show(format: &str, rows: Vec<Value>) -> u8 {
 async fn expiring(session: &Session, format: &str, a: &ArgMatches) -> u8 {
     let (today, until) = match window(session, a) {
         Ok(w) => w,
-        Err(e) => {
-            out::error(&format!("{e} (nothing was sent)"));
-            return USAGE;
-        }
+        Err(e) => return refused(&e),
     };
     let rows = match listed(&session.client, until).await {
         Ok(r) => r,
@@ -221,10 +215,7 @@ async fn renew(session: &Session, a: &ArgMatches) -> u8 {
     });
     let ((_, until), period) = match checked {
         Ok(c) => c,
-        Err(e) => {
-            out::error(&format!("{e} (nothing was sent)"));
-            return USAGE;
-        }
+        Err(e) => return refused(&e),
     };
     let rows = match listed(&session.client, until).await {
         Ok(r) => r,

@@ -22,9 +22,16 @@ pub struct Session {
 }
 
 impl Session {
-    /// Checks the global options and builds the client; the error is for stderr, with
-    /// its exit status.
-    pub async fn start(m: &ArgMatches) -> Result<Self, (String, u8)> {
+    /// Checks the global options and builds the client; an error is reported on stderr
+    /// and its exit status returned.
+    pub async fn start(m: &ArgMatches) -> Result<Self, u8> {
+        Self::open(m).await.map_err(|(e, status)| {
+            out::error(&e);
+            status
+        })
+    }
+
+    async fn open(m: &ArgMatches) -> Result<Self, (String, u8)> {
         let limits = settings::limits(m).map_err(|e| (format!("{e} (nothing was sent)"), USAGE))?;
         let sandbox = if m.get_flag("sandbox") {
             Some(InProcess::start(m).await?)
@@ -113,5 +120,25 @@ pub fn confirm(yes: bool, question: &str) -> bool {
 pub fn note(quiet: bool, line: &str) {
     if !quiet {
         out::eprint_line(&crate::escape::escape(line));
+    }
+}
+
+/// Reports an invalid invocation found before anything was sent: exit status 2.
+pub fn refused(e: &dyn std::fmt::Display) -> u8 {
+    out::error(&format!("{e} (nothing was sent)"));
+    USAGE
+}
+
+/// `--dry-run`: prints `request` as it would be sent (secrets redacted), sends nothing.
+pub fn print_prepared<C: domaincontext::Command>(client: &Client, request: &C) -> u8 {
+    match client.prepare(request) {
+        Ok(p) => match out::print(&p.to_string()) {
+            Ok(()) => crate::OK,
+            Err(e) => e.report(),
+        },
+        Err(e) => {
+            out::error(&chain(&e));
+            USAGE
+        }
     }
 }
