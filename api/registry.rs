@@ -81,6 +81,10 @@ pub struct CommandInfo {
     /// object, or a list of items for a bulk command), made to succeed on the sandbox's
     /// starting data set; `None` where [`CommandInfo::example_args`] serves.
     pub example: Option<&'static str>,
+    /// The answer's secret fields (a transfer code in domainRegister's answer), which a
+    /// printer shows as `***`: empty for the commands that exist to return a secret
+    /// (domainGetPassword), whose answers are shown whole.
+    pub hidden: &'static [&'static str],
 }
 
 /// An argument type of the spec.

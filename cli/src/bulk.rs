@@ -150,7 +150,7 @@ impl Bulk {
         }
         drop(bar);
         let shown = match self.merged(&outcomes) {
-            Some(text) => show.answer(&text),
+            Some(text) => show.answer(&crate::format::redact(&text, self.info.hidden)),
             None => OK,
         };
         if out::closed() || shown == OK {

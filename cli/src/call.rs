@@ -6,7 +6,7 @@ use domaincontext::{Effect, ErrorKind, Reply, Request};
 use serde_json::Value;
 
 use crate::bulk::Bulk;
-use crate::format::{Format, Show};
+use crate::format::{self, Format, Show};
 use crate::input::BulkItems;
 use crate::interrupt::{INTERRUPTED, Interrupt};
 use crate::progress::Progress;
@@ -168,7 +168,7 @@ async fn one(client: &domaincontext::Client, request: &Request, args: &Value, sh
             out::error(&interrupted(info, args));
             INTERRUPTED
         }
-        Some(Ok(reply)) => show.answer(&answer_text(&reply)),
+        Some(Ok(reply)) => show.answer(&format::redact(&answer_text(&reply), info.hidden)),
         Some(Err(e)) => {
             out::error(&e.to_string());
             match e.kind() {

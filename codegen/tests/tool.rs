@@ -144,7 +144,9 @@ fn render_out_writes_the_files_the_build_writes() {
     assert_eq!(code, 0, "{err}");
     assert!(out.is_empty(), "{out}");
     assert!(
-        err.starts_with("wrote types.rs, requests.rs, methods.rs, registry.rs, answers.rs to "),
+        err.starts_with(
+            "wrote types.rs, requests.rs, methods.rs, registry.rs, answers.rs, kind.rs to "
+        ),
         "{err}"
     );
     let expected = domaincontext_codegen::emit(&load("fixtures/dns")).expect("emit");

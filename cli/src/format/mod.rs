@@ -69,6 +69,22 @@ pub fn compact(json: &str) -> Option<String> {
     Node::parse(json).ok().map(|n| n.compact_text())
 }
 
+/// The answer `json` with the value of every field named in `hidden` (at any depth) shown
+/// as `***`: the secret fields of an answer whose command does not exist to return them
+/// ([`domaincontext::CommandInfo::hidden`]). Text that is not JSON is returned as it is.
+pub fn redact<'a>(json: &'a str, hidden: &[&str]) -> std::borrow::Cow<'a, str> {
+    if hidden.is_empty() {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    match Node::parse(json) {
+        Ok(mut node) => {
+            node.hide(hidden);
+            std::borrow::Cow::Owned(node.compact_text())
+        }
+        Err(_) => std::borrow::Cow::Borrowed(json),
+    }
+}
+
 /// The answer `json` (a valid JSON text) in `format`, ending with a newline.
 pub fn render(format: Format, json: &str) -> Result<String, NotTabular> {
     if format == Format::Json {

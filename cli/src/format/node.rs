@@ -74,6 +74,24 @@ impl Node {
         }
     }
 
+    /// Replaces the value of every field named in `hidden`, at any depth, with `"***"`.
+    pub(super) fn hide(&mut self, hidden: &[&str]) {
+        match self {
+            Node::Object(entries) => {
+                for (k, v) in entries {
+                    if hidden.contains(&k.as_str()) && !matches!(v, Node::Scalar(s) if s == "null")
+                    {
+                        *v = Node::Str("***".to_owned(), "\"***\"".to_owned());
+                    } else {
+                        v.hide(hidden);
+                    }
+                }
+            }
+            Node::Array(items) => items.iter_mut().for_each(|i| i.hide(hidden)),
+            Node::Str(..) | Node::Scalar(_) => {}
+        }
+    }
+
     pub(super) fn compact_text(&self) -> String {
         let mut s = String::new();
         self.compact(&mut s);

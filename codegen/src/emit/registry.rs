@@ -6,7 +6,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::types::{Repr, is_secret, repr};
-use crate::model::{AnswerKind, Arg, ArgKind, Body, Effect, Shape, Spec, TypeDef};
+use crate::model::{
+    AnswerKind, AnswerShape, Arg, ArgKind, Body, Effect, FieldKind, Shape, Spec, TypeDef,
+};
 use crate::names;
 use crate::names::method_name;
 
@@ -65,6 +67,7 @@ pub fn emit(spec: &Spec) -> TokenStream {
         let groups = groups.iter().map(|g| quote!(&[#(#g),*]));
         let example = opt(&c.def.example);
         let returns = spec.returns(c);
+        let hidden = returns.map(|r| hidden(spec, &r.name.name)).unwrap_or_default();
         let (returns, returns_rows) = (opt(&returns.map(|r| r.name.name.clone())), returns.is_some_and(|r| r.rows));
         quote! {
             #[doc = #doc]
@@ -72,7 +75,7 @@ pub fn emit(spec: &Spec) -> TokenStream {
                 name: #name, method: #method, description: #description, effect: #effect, long: #long,
                 answer: #answer, bulk_of: #bulk_of, bulk_key: #bulk_key, same_as: #same_as, extends: #extends,
                 args: #args, returns: #returns, returns_rows: #returns_rows,
-                groups: &[#(#groups),*], example: #example,
+                groups: &[#(#groups),*], example: #example, hidden: &[#(#hidden),*],
             };
         }
     });
@@ -231,4 +234,47 @@ fn arg_infos(spec: &Spec, args: &[Arg]) -> TokenStream {
         }
     });
     quote!(&[#(#items),*])
+}
+
+/// The names of the secret fields an answer of shape `name` holds, through the shapes it
+/// nests, unless the shape `reveals` them (the command exists to return them): what a
+/// printer of the answer shows as `***`.
+fn hidden(spec: &Spec, name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut todo = vec![name.to_owned()];
+    let mut seen: Vec<String> = Vec::new();
+    while let Some(name) = todo.pop() {
+        if seen.contains(&name) {
+            continue;
+        }
+        seen.push(name.clone());
+        let Some(def) = spec.answers.iter().find(|a| a.name.name == name) else {
+            continue;
+        };
+        if def.reveals {
+            continue;
+        }
+        let mut kinds: Vec<(Option<&str>, &FieldKind)> = match &def.shape {
+            AnswerShape::Fields(fields) => fields
+                .iter()
+                .map(|(f, k)| (Some(f.name.as_str()), k))
+                .collect(),
+            AnswerShape::MapOf(k) | AnswerShape::ListOf(k) => vec![(None, k)],
+            AnswerShape::Records(_) | AnswerShape::Any(_) => Vec::new(),
+        };
+        while let Some((field, kind)) = kinds.pop() {
+            match kind {
+                FieldKind::Secret => {
+                    if let Some(f) = field.filter(|f| !out.iter().any(|o| o == f)) {
+                        out.push(f.to_owned());
+                    }
+                }
+                FieldKind::Shape(s) => todo.push(s.name.clone()),
+                FieldKind::MapOf(k) => kinds.push((None, k)),
+                _ => {}
+            }
+        }
+    }
+    out.sort();
+    out
 }

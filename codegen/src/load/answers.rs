@@ -5,7 +5,7 @@ use crate::model::*;
 use crate::yaml::Node;
 
 use super::format;
-use super::nodes::{map, named, scalar, unique, unknown_key};
+use super::nodes::{boolean, map, named, scalar, unique, unknown_key};
 
 /// A field kind: a scalar (a kind of [`format::FIELD_KINDS`], or the name of another answer), or
 /// `{map_of: KIND}`, `{records: command.arg}`, `{any: why}`.
@@ -72,11 +72,12 @@ pub(super) fn records_of(cx: &mut Ctxt, node: &Node) -> Option<RecordsOf> {
 
 pub(super) fn answer_def(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<AnswerDef> {
     let entries = map(cx, def, "an answer")?;
-    let (mut doc, mut source, mut shape) = (String::new(), None, None);
+    let (mut doc, mut source, mut shape, mut reveals) = (String::new(), None, None, false);
     for (k, v) in unique(cx, entries, "key") {
         match k.as_str().unwrap_or_default() {
             "doc" => doc = scalar(cx, v, "`doc`").unwrap_or_default(),
             "source" => source = scalar(cx, v, "`source`"),
+            "reveals" => reveals = boolean(cx, v, "`reveals`"),
             "fields" => {
                 let fields = map(cx, v, "`fields`")?;
                 let list = unique(cx, fields, "field")
@@ -114,6 +115,7 @@ pub(super) fn answer_def(cx: &mut Ctxt, name: &Node, def: &Node) -> Option<Answe
         name: named(name),
         doc,
         source,
+        reveals,
         shape,
     })
 }

@@ -49,7 +49,7 @@ pub const ARG_KEYS: &[&str] = &[
 
 /// The keys of an answer shape under `answers:`.
 pub const ANSWER_KEYS: &[&str] = &[
-    "doc", "source", "fields", "map_of", "list_of", "records", "any",
+    "doc", "source", "reveals", "fields", "map_of", "list_of", "records", "any",
 ];
 
 /// The scalar kinds of an answer's field.

@@ -12,6 +12,9 @@ pub struct AnswerDef {
     pub doc: String,
     /// Where the shape comes from.
     pub source: Option<String>,
+    /// The answer exists to return its secret fields (a transfer code, a root password):
+    /// they are shown. Any other answer's secret fields are never printed.
+    pub reveals: bool,
     /// Its shape.
     pub shape: AnswerShape,
 }
