@@ -28,6 +28,8 @@ pub struct Client {
 pub(crate) struct Inner {
     pub(crate) http: reqwest::Client,
     pub(crate) base: String,
+    /// `base`, parsed.
+    pub(crate) base_url: reqwest::Url,
     pub(crate) login: String,
     pub(crate) password: Secret,
     pub(crate) method: Method,
@@ -165,7 +167,7 @@ impl Client {
         w.raw("auth_password", self.inner.password.expose_secret());
         request.encode(&mut w);
         let form = w.into_body();
-        let url = format!("{}/{}", self.inner.base, name);
+        let url = self.endpoint(name);
         let cost = keys
             .as_ref()
             .map_or(1, |k| u32::try_from(k.len()).unwrap_or(u32::MAX));
@@ -262,18 +264,35 @@ impl Client {
         }
     }
 
-    async fn send_once(&self, url: &str, form: &str, timeout: Duration) -> Result<Answer, Error> {
+    /// `{base}/{command}`: the parsed base URL with the command appended to its path.
+    fn endpoint(&self, command: &str) -> reqwest::Url {
+        let mut url = self.inner.base_url.clone();
+        let path = format!("{}/{command}", url.path().trim_end_matches('/'));
+        url.set_path(&path);
+        url
+    }
+
+    async fn send_once(
+        &self,
+        url: &reqwest::Url,
+        form: &str,
+        timeout: Duration,
+    ) -> Result<Answer, Error> {
         let request = match self.inner.method {
             Method::Post => self
                 .inner
                 .http
-                .post(url)
+                .post(url.clone())
                 .header(
                     reqwest::header::CONTENT_TYPE,
                     "application/x-www-form-urlencoded",
                 )
                 .body(form.to_owned()),
-            Method::Get => self.inner.http.get(format!("{url}?{form}")),
+            Method::Get => {
+                let mut url = url.clone();
+                url.set_query(Some(form));
+                self.inner.http.get(url)
+            }
         };
         let mut response = request.timeout(timeout).send().await.map_err(transport)?;
         let status = response.status().as_u16();

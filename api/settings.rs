@@ -264,6 +264,9 @@ impl ClientBuilder {
     /// [`RateLimit::new`]'s check, and the answer limit must not be zero.
     pub fn build(self) -> Result<Client, Error> {
         let base = check_base_url(&self.base_url)?;
+        // Parsed once: each call only sets the path of a copy (no host parsing, no IDNA).
+        let base_url = reqwest::Url::parse(&base)
+            .map_err(|e| Error::config(format!("invalid base URL {base:?}: {e}")))?;
         check_duration("connect timeout", self.connect_timeout)?;
         check_duration("timeout", self.timeout)?;
         if let Some(d) = self.deadline {
@@ -290,6 +293,7 @@ impl ClientBuilder {
             inner: Arc::new(Inner {
                 http,
                 base,
+                base_url,
                 login: self.login,
                 password: self.password,
                 method: self.method,

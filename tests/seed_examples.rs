@@ -255,3 +255,46 @@ fn the_seed_server_buy_example_as_written_is_refused_for_the_recorded_reasons() 
         "the reason is recorded"
     );
 }
+
+#[tokio::test]
+async fn a_base_url_with_a_path_keeps_it_for_post_and_get() {
+    let server = Server::answering("true").await;
+    let mut checked = 0;
+    for (base, method) in [
+        (
+            format!("{}/api/v1", server.url),
+            domaincontext::Method::Post,
+        ),
+        (
+            format!("{}/api/v1/", server.url),
+            domaincontext::Method::Get,
+        ),
+    ] {
+        let client = domaincontext::Client::builder()
+            .base_url(&base)
+            .credentials("demo", "pw")
+            .method(method)
+            .rate_limit(None)
+            .build()
+            .expect("client");
+        client
+            .domains_check(&DomainsCheck::new(p("test.com")))
+            .await
+            .expect("call");
+        checked += 1;
+    }
+    let received = server.received();
+    let paths: Vec<(&str, &str)> = received
+        .iter()
+        .map(|r| (r.method.as_str(), r.path.as_str()))
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            ("POST", "/api/v1/domainsCheck"),
+            ("GET", "/api/v1/domainsCheck")
+        ]
+    );
+    assert_eq!(received[1].args(), [("domains".into(), "test.com".into())]);
+    assert_eq!(checked, 2);
+}
