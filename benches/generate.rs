@@ -18,12 +18,14 @@ fn sources(copies: usize) -> Vec<(String, String)> {
     for f in files {
         let text = std::fs::read_to_string(&f).expect("read spec");
         let name = f.display().to_string();
-        if name.ends_with("types.yaml") {
+        if name.ends_with("types.yaml") || name.ends_with("answers.yaml") {
             out.push((name, text));
             continue;
         }
         for k in 0..copies {
-            let suffix = if copies == 1 {
+            // The first copy keeps the spec's names, which `answers.yaml` (read once)
+            // refers to; the others are renamed.
+            let suffix = if k == 0 {
                 String::new()
             } else {
                 format!("V{k}")

@@ -269,7 +269,8 @@ def main(out_dir, target):
     w(
         f"Machine: {machine['cpu'] or 'CPU model not reported'}, {machine['cores']} cores, "
         f"{mem_gib:.0f} GiB, {machine['os']}, {machine['rustc']}. Mode: {machine['mode']}, "
-        f"{runs} run{'s' if runs > 1 else ''}; the whole script took {int(machine.get('elapsed_s', 0)) // 60} min."
+        f"{runs} run{'s' if runs > 1 else ''}; the whole script took "
+        + (f"{int(machine['elapsed_s']) // 60} min." if 'elapsed_s' in machine else "(not recorded: the run stopped before its end).")
     )
     w("")
     w("## Targets (issue 16)")

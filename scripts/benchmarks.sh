@@ -2,8 +2,8 @@
 # Regenerates BENCHMARKS.md from one run: the divan benchmarks and the build measurements,
 # three times over (once with --quick), then scripts/benchmarks.py writes the report.
 #
-#   scripts/benchmarks.sh           # full: 3 runs, divan's sample counts (about 25 min on 2 cores)
-#   scripts/benchmarks.sh --quick   # 1 run, 5 samples a benchmark, no generation bench (about 6 min)
+#   scripts/benchmarks.sh           # full: 3 runs, divan's sample counts (about 8 min on 2 cores)
+#   scripts/benchmarks.sh --quick   # 1 run, 5 samples a benchmark (about 6 min)
 #   KEEP=1 scripts/benchmarks.sh    # keep the raw outputs (the script prints where)
 #   BEFORE=<commit> scripts/benchmarks.sh   # the "before" of the before/after table
 #                                   # (default 4c82981: the crate before serde, typed answers
@@ -149,11 +149,9 @@ for run in $(seq 1 "$runs"); do
     || { cat "$out/bench-$run.err" >&2; exit 1; }
   build_run "$run"
 done
-if [[ $mode == full ]]; then
-  log "generation benchmark (once)"
-  (cd "$root" && cargo bench --locked --bench generate > "$out/generate.txt" 2> "$out/generate.err") \
-    || { cat "$out/generate.err" >&2; exit 1; }
-fi
+# The generator's own benchmark (`cargo bench --bench generate`: load, check, emit for 1, 10
+# and 100 copies of the spec's commands) is not part of this report: it measures the tool,
+# not what the client costs its users, and its 100-copy case takes minutes a sample.
 
 echo "elapsed_s=$(( $(date +%s) - started ))" >> "$out/machine.txt"
 python3 "$root/scripts/benchmarks.py" "$out" "$root/BENCHMARKS.md"
