@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use serde_json::{Map, Value};
 
 use crate::error::InvalidValue;
-use crate::rt::{FromArg, kind};
+use crate::wire::FromArg;
 
 pub(crate) fn is_number(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
@@ -127,5 +127,17 @@ pub(crate) fn scalar_text(v: &Value) -> Result<Cow<'_, str>, &'static str> {
         Value::Number(n) => Ok(Cow::Owned(n.to_string())),
         Value::Bool(b) => Ok(Cow::Borrowed(if *b { "1" } else { "0" })),
         other => Err(kind(other)),
+    }
+}
+
+/// What kind of JSON value this is, in words (the argument reader's messages).
+pub fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
     }
 }

@@ -17,10 +17,11 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-pub(crate) use crate::arg_text::rule_of;
 use crate::arg_text::{Given, TextError, arg_text, is_blank, is_number, scalar_text};
 use crate::error::{Problem, ValidationError};
-use crate::rt::{At, FromArg, Wire, kind};
+use crate::arg_text::kind;
+use crate::at::At;
+use crate::wire::{FromArg, Wire};
 
 /// `Deserialize` of a request: the input as the JSON tree that mirrors the form (any
 /// self-describing format: JSON, YAML, TOML...), then `read`, the request's reader, so a
@@ -300,13 +301,6 @@ pub fn bulk_items<'v>(
     }
 }
 
-/// The error for a command name the spec does not have.
-#[cfg(feature = "dynamic")]
-pub fn unknown_command(name: &str) -> ValidationError {
-    let suggestion =
-        suggest(name, crate::registry::COMMANDS.iter().map(|c| c.name)).map(str::to_owned);
-    ValidationError::unknown_command(name, suggestion)
-}
 
 /// The closest of `candidates` to `word`, if close enough to be a likely typo: within a
 /// third of the word's length in edits (Levenshtein distance, case ignored).

@@ -11,7 +11,7 @@ use crate::error::{ApiError, Error, ErrorKind, Sent, Timeout};
 use crate::info::{AnswerKind, Command, DynCommand, Effect};
 use crate::limit::Limiter;
 pub use crate::prepared::Prepared;
-use crate::rt::FormWriter;
+use crate::writer::FormWriter;
 use crate::settings::{CallOptions, ClientBuilder, Method, RetryPolicy, Secret, check_duration};
 use secrecy::ExposeSecret;
 use tracing::Instrument;
@@ -107,7 +107,7 @@ impl Client {
         request.encode(&mut w);
         let mut params = vec![
             ("auth_login".to_owned(), self.inner.login.clone()),
-            ("auth_password".to_owned(), crate::rt::REDACTED.to_owned()),
+            ("auth_password".to_owned(), crate::wire::REDACTED.to_owned()),
         ];
         params.extend(w.into_pairs());
         Ok(Prepared {

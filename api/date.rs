@@ -9,7 +9,8 @@ use std::fmt::Write as _;
 use jiff::civil::Date;
 
 use crate::error::{InvalidValue, Problem, ValidationError};
-use crate::rt::{At, FromArg, Wire, wire_string};
+use crate::at::At;
+use crate::wire::{FromArg, Wire, wire_string};
 
 impl Wire for Date {
     fn wire(&self, out: &mut String) {
@@ -28,7 +29,7 @@ pub(crate) fn of<T: FromArg + Wire>(v: &T) -> Result<Date, InvalidValue> {
     text.parse().map_err(|_| {
         // The rule takes only calendar dates: a date it takes that jiff does not is a
         // fault of the rule, reported as the value's.
-        let rule = crate::args::rule_of::<T>("");
+        let rule = crate::arg_text::rule_of::<T>("");
         InvalidValue::new(T::TYPE, rule, "is not a calendar date", Some(&text))
     })
 }

@@ -4,7 +4,7 @@
 use crate::answer::FromReply;
 use crate::error::ValidationError;
 pub use crate::kind::{AnswerKind, Effect};
-use crate::rt::FormWriter;
+use crate::writer::FormWriter;
 
 /// The part of a request that only the client uses: how it is written and what its
 /// answer looks like. Private, so that [`Command`] is sealed: the request types of this

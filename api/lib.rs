@@ -91,6 +91,7 @@ pub mod answers;
 mod api_error;
 mod arg_text;
 mod args;
+mod builder;
 mod bulk;
 mod client;
 mod date;

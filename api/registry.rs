@@ -5,7 +5,7 @@
 
 use crate::error::{InvalidValue, ValidationError};
 use crate::info::{AnswerKind, Command, Effect, Sealed};
-use crate::rt::FormWriter;
+use crate::writer::FormWriter;
 
 /// The shape of an argument.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -274,4 +274,10 @@ fn example_value(a: &ArgInfo, all: bool) -> Option<serde_json::Value> {
             Some(Value::Object(map))
         }
     }
+}
+
+/// The error for a command name the spec does not have, with the likeliest one meant.
+pub fn unknown_command(name: &str) -> ValidationError {
+    let suggestion = crate::args::suggest(name, COMMANDS.iter().map(|c| c.name)).map(str::to_owned);
+    ValidationError::unknown_command(name, suggestion)
 }

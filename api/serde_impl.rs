@@ -18,7 +18,7 @@ use serde::de::{self, Deserializer, SeqAccess, Unexpected, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 
 use crate::error::InvalidValue;
-use crate::rt::Wire;
+use crate::wire::Wire;
 
 /// Writes a value's wire form as a string: for secrets, whose text is reached only
 /// through the wire form.

@@ -8,7 +8,6 @@ use std::time::Duration;
 
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::client::{Client, Inner};
 use crate::error::Error;
 use crate::limit::{Limiter, RateLimit};
 
@@ -58,7 +57,7 @@ impl Eq for Secret {}
 
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(crate::rt::REDACTED)
+        f.write_str(crate::wire::REDACTED)
     }
 }
 
@@ -133,17 +132,17 @@ pub struct CallOptions {
 /// Builds a [`Client`].
 #[derive(Clone, Debug)]
 pub struct ClientBuilder {
-    base_url: String,
-    login: String,
-    password: Secret,
-    method: Method,
-    connect_timeout: Duration,
-    timeout: Duration,
-    deadline: Option<Duration>,
-    rate_limit: Option<RateLimit>,
-    retry: RetryPolicy,
-    max_answer_bytes: usize,
-    http: Option<reqwest::Client>,
+    pub(crate) base_url: String,
+    pub(crate) login: String,
+    pub(crate) password: Secret,
+    pub(crate) method: Method,
+    pub(crate) connect_timeout: Duration,
+    pub(crate) timeout: Duration,
+    pub(crate) deadline: Option<Duration>,
+    pub(crate) rate_limit: Option<RateLimit>,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) max_answer_bytes: usize,
+    pub(crate) http: Option<reqwest::Client>,
 }
 
 /// The default answer limit. The largest answers are searches with `limit=ALL`: at a few
@@ -257,54 +256,6 @@ impl ClientBuilder {
         self.http = Some(http);
         self
     }
-
-    /// Checks the settings and builds the client. A plain-HTTP URL to a host that is not
-    /// a loopback address is refused.
-    /// Timeouts and the deadline must not be zero, the rate limit must pass
-    /// [`RateLimit::new`]'s check, and the answer limit must not be zero.
-    pub fn build(self) -> Result<Client, Error> {
-        let base = check_base_url(&self.base_url)?;
-        // Parsed once: each call only sets the path of a copy (no host parsing, no IDNA).
-        let base_url = reqwest::Url::parse(&base)
-            .map_err(|e| Error::config(format!("invalid base URL {base:?}: {e}")))?;
-        check_duration("connect timeout", self.connect_timeout)?;
-        check_duration("timeout", self.timeout)?;
-        if let Some(d) = self.deadline {
-            check_duration("deadline", d)?;
-        }
-        if let Some(limit) = &self.rate_limit {
-            limit.check()?;
-        }
-        if self.max_answer_bytes == 0 {
-            return Err(Error::config("the answer limit must not be zero"));
-        }
-        let http = match self.http {
-            Some(http) => http,
-            None => reqwest::Client::builder()
-                .connect_timeout(self.connect_timeout)
-                .user_agent(concat!("domaincontext/", env!("CARGO_PKG_VERSION")))
-                .redirect(reqwest::redirect::Policy::none())
-                .build()
-                .map_err(|e| {
-                    Error::config("cannot set up the HTTP client").with_source(e.without_url())
-                })?,
-        };
-        Ok(Client {
-            inner: Arc::new(Inner {
-                http,
-                base,
-                base_url,
-                login: self.login,
-                password: self.password,
-                method: self.method,
-                timeout: self.timeout,
-                deadline: self.deadline,
-                limiter: self.rate_limit.map(Limiter::new),
-                retry: self.retry,
-                max_answer_bytes: self.max_answer_bytes,
-            }),
-        })
-    }
 }
 
 /// Refuses a zero duration: it would fail every call without trying.
@@ -316,7 +267,7 @@ pub(crate) fn check_duration(what: &str, d: Duration) -> Result<(), Error> {
 }
 
 /// Accepts `https://...`, and `http://...` only for loopback hosts.
-fn check_base_url(url: &str) -> Result<String, Error> {
+pub(crate) fn check_base_url(url: &str) -> Result<String, Error> {
     let parsed = reqwest::Url::parse(url)
         .map_err(|e| Error::config(format!("invalid base URL {url:?}: {e}")))?;
     let loopback = match parsed.host() {

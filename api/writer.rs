@@ -2,7 +2,7 @@
 //! into the body that is sent, or kept decoded (with secrets redacted) for `--dry-run` and
 //! tests.
 
-use crate::rt::{REDACTED, Wire, push_u64};
+use crate::wire::{REDACTED, Wire, push_u64};
 
 /// Writes a request's arguments as form pairs with PHP-style bracketed keys: either
 /// straight into a percent-encoded body (what is sent), or as decoded pairs (what

@@ -11,7 +11,7 @@ use std::str::FromStr;
 
 use domaincontext::InvalidValue;
 use domaincontext::types;
-use domaincontext_codegen::emit::types::{Repr, repr};
+use domaincontext_codegen::emit::repr::{Repr, repr};
 use domaincontext_codegen::model::TypeDef;
 use domaincontext_codegen::{Spec, load_dir};
 use serde::Serialize;

@@ -13,7 +13,7 @@ use crate::input::BulkItems;
 use crate::interrupt::{INTERRUPTED, Interrupt};
 use crate::progress::{BulkProgress, Progress};
 use crate::report::{bulk_summary, capped};
-use crate::{API_ERROR, OK, TRANSPORT, USAGE, call, out};
+use crate::{API_ERROR, OK, TRANSPORT, USAGE, out};
 
 /// What became of one chunk.
 enum Outcome {
@@ -188,7 +188,7 @@ impl Bulk {
                 Reply::Value(_) => true,
             };
             if same && self.chunks.len() == 1 {
-                return Some(call::answer_text(reply));
+                return Some(crate::format::answer_text(reply));
             }
         }
         if answered.is_empty() {
@@ -206,7 +206,7 @@ impl Bulk {
                     .collect(),
                 Reply::Value(_) => HashMap::new(),
             };
-            let answer = call::answer_text(reply);
+            let answer = crate::format::answer_text(reply);
             let entries = match serde_json::from_str::<BulkItems>(&answer) {
                 Ok(e) => e,
                 // Keys given twice: the decoded answer keeps the last of each.

@@ -21,16 +21,10 @@ enum Parsed {
     All(Value, u32),
 }
 
-/// The answer's JSON text exactly as the API sent it, so that ids above 64 bits and
-/// amounts such as `990.00` print unchanged.
-pub fn answer_text(reply: &Reply) -> String {
-    reply.raw_text().to_owned()
-}
-
 /// Runs API command `command` with its flags `sub`; `m` holds the global options.
 pub async fn api_call(m: &ArgMatches, command: &str, sub: &ArgMatches) -> u8 {
     let Some(info) = domaincontext::command(command) else {
-        out::error(&crate::run::unknown_command(command));
+        out::error(&crate::help::unknown_command(command));
         return USAGE;
     };
     if sub.get_flag("all") && !crate::all::pages(info) {
@@ -168,7 +162,7 @@ async fn one(client: &domaincontext::Client, request: &Request, args: &Value, sh
             out::error(&interrupted(info, args));
             INTERRUPTED
         }
-        Some(Ok(reply)) => show.answer(&format::redact(&answer_text(&reply), info.hidden)),
+        Some(Ok(reply)) => show.answer(&format::redact(&format::answer_text(&reply), info.hidden)),
         Some(Err(e)) => {
             out::error(&e.to_string());
             match e.kind() {

@@ -171,3 +171,23 @@ fn args(s: &mut String, list: &[ArgInfo], indent: &str, flags: bool) {
         }
     }
 }
+
+/// The error for an unknown command, with a suggestion when one is close.
+pub fn unknown_command(name: &str) -> String {
+    let builtins = [
+        "commands",
+        "help",
+        "completions",
+        "sandbox",
+        "dns",
+        "domains",
+        "acme",
+    ];
+    let names = domaincontext::registry::COMMANDS.iter().map(|c| c.name).chain(builtins);
+    match domaincontext::rt::suggest(name, names) {
+        Some(s) => format!(
+            "unknown command `{name}` (did you mean `{s}`?); `domaincontext commands` lists them"
+        ),
+        None => format!("unknown command `{name}`; `domaincontext commands` lists them"),
+    }
+}

@@ -56,7 +56,7 @@ fn clap_error(e: &clap::Error, argv: &[OsString]) -> u8 {
                 Some(ContextValue::String(s)) => s.clone(),
                 _ => String::new(),
             };
-            out::error(&unknown_command(&name));
+            out::error(&crate::help::unknown_command(&name));
             USAGE
         }
         _ => {
@@ -106,25 +106,6 @@ fn global_after_command(e: &clap::Error, argv: &[OsString]) -> Option<String> {
     ))
 }
 
-/// The error for an unknown command, with a suggestion when one is close.
-pub fn unknown_command(name: &str) -> String {
-    let builtins = [
-        "commands",
-        "help",
-        "completions",
-        "sandbox",
-        "dns",
-        "domains",
-        "acme",
-    ];
-    let names = COMMANDS.iter().map(|c| c.name).chain(builtins);
-    match domaincontext::rt::suggest(name, names) {
-        Some(s) => format!(
-            "unknown command `{name}` (did you mean `{s}`?); `domaincontext commands` lists them"
-        ),
-        None => format!("unknown command `{name}`; `domaincontext commands` lists them"),
-    }
-}
 
 async fn run(m: &ArgMatches) -> u8 {
     let Some((name, sub)) = m.subcommand() else {
@@ -160,7 +141,7 @@ async fn run(m: &ArgMatches) -> u8 {
                         }
                     }
                     None => {
-                        out::error(&unknown_command(c));
+                        out::error(&crate::help::unknown_command(c));
                         USAGE
                     }
                 },

@@ -6,12 +6,9 @@ use std::path::{Path, PathBuf};
 use clap::ArgMatches;
 use domaincontext_sandbox::{Config, Money, Running, Served, State, StateFileError};
 
+use crate::settings::{SANDBOX_LOGIN as LOGIN, SANDBOX_PASSWORD as PASSWORD};
 use crate::{OK, TRANSPORT, USAGE, escape::escape, out};
 
-/// The sandbox's own credentials, used by `--sandbox` whatever the environment says.
-pub const LOGIN: &str = "demo";
-/// The sandbox's own password (public: it is the sandbox's documented demo account).
-pub const PASSWORD: &str = "demo";
 
 /// The variable that names the state file of `--sandbox`.
 pub const STATE_ENV: &str = "DOMAINCONTEXT_SANDBOX_STATE";

@@ -8,6 +8,11 @@ use domaincontext::{Client, RateLimit};
 
 use crate::input;
 
+/// The sandbox's own credentials, used by `--sandbox` whatever the environment says.
+pub const SANDBOX_LOGIN: &str = "demo";
+/// The sandbox's own password (public: it is the sandbox's documented demo account).
+pub const SANDBOX_PASSWORD: &str = "demo";
+
 /// Shortest usable timeout: below it nothing could even be sent.
 const MIN_TIMEOUT: f64 = 0.001;
 /// Longest accepted timeout (a day): longer is a typo, and far-future instants overflow.
@@ -74,8 +79,8 @@ pub fn settings(m: &ArgMatches, sandbox_url: Option<&str>) -> Result<Settings, S
     let (login, password) = match (login, password, sandbox_url.is_some()) {
         (Some(l), Some(p), _) => (l, p),
         (l, p, true) => (
-            l.unwrap_or_else(|| crate::sandbox::LOGIN.to_owned()),
-            p.unwrap_or_else(|| crate::sandbox::PASSWORD.to_owned()),
+            l.unwrap_or_else(|| SANDBOX_LOGIN.to_owned()),
+            p.unwrap_or_else(|| SANDBOX_PASSWORD.to_owned()),
         ),
         (l, p, false) if m.get_flag("dry-run") => (l.unwrap_or_default(), p.unwrap_or_default()),
         (None, _, false) => {

@@ -63,6 +63,12 @@ impl fmt::Display for NotTabular {
     }
 }
 
+/// The answer's JSON text exactly as the API sent it, so that ids above 64 bits and
+/// amounts such as `990.00` print unchanged.
+pub fn answer_text(reply: &domaincontext::Reply) -> String {
+    reply.raw_text().to_owned()
+}
+
 /// `json` as compact JSON text on one line, every scalar kept as written; `None` when it
 /// is not valid JSON.
 pub fn compact(json: &str) -> Option<String> {

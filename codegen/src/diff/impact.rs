@@ -2,20 +2,9 @@
 //! names `crate::names` gives), the CLI (its command and `--arg` flags) and the sandbox
 //! (what it accepts and refuses). Markdown reports show it beside each change.
 
-use super::report::{Kind, Subject};
+use super::report::{Impact, Kind, Subject};
 use crate::model::{CommandDef, Spec};
 use crate::names;
-
-/// The effect of one change on the Rust API, the CLI and the sandbox, as Markdown.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Impact {
-    /// On the generated crate: structs, methods, fields, enum variants.
-    pub rust: String,
-    /// On the command-line tool: commands and flags.
-    pub cli: String,
-    /// On the sandbox: what it accepts and refuses.
-    pub sandbox: String,
-}
 
 const NONE: &str = "none";
 

@@ -3,9 +3,19 @@
 
 use std::fmt;
 
-use super::impact::Impact;
 use super::message::{Message, cell, code_span};
 use crate::yaml::Pos;
+
+/// The effect of one change on the Rust API, the CLI and the sandbox, as Markdown.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Impact {
+    /// On the generated crate: structs, methods, fields, enum variants.
+    pub rust: String,
+    /// On the command-line tool: commands and flags.
+    pub cli: String,
+    /// On the sandbox: what it accepts and refuses.
+    pub sandbox: String,
+}
 
 /// Whether code written against the old generated crate still compiles and behaves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

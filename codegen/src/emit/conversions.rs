@@ -6,7 +6,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::types::{Repr, repr};
+use super::repr::{Repr, repr};
 use crate::model::{Spec, TypeDef};
 use crate::names;
 

@@ -14,7 +14,7 @@ pub fn emit(spec: &Spec, t: &TypeDef, e: &EnumRule) -> TokenStream {
     let ident = names::value_type(spec, &t.name.name);
     let name = &t.name.name;
     let rule_doc = &t.doc;
-    let doc = super::types::type_doc(t);
+    let doc = super::repr::type_doc(t);
     let values: Vec<&str> = e.values.iter().map(|v| v.value.as_str()).collect();
     let variants: Vec<_> = values.iter().map(|v| names::variant(v)).collect();
     let variant_docs = e.values.iter().map(|v| match &v.doc {

@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::types::Repr;
+use super::repr::Repr;
 use crate::model::{Arg, ArgKind, CharClass, Rule, Spec};
 use crate::names;
 
@@ -15,7 +15,7 @@ pub(super) fn flag(spec: &Spec, a: &Arg) -> Option<proc_macro2::Ident> {
     match &a.kind {
         ArgKind::Type(t) => spec
             .ty(&t.name)
-            .filter(|ty| matches!(super::types::repr(spec, ty), Repr::Bool))
+            .filter(|ty| matches!(super::repr::repr(spec, ty), Repr::Bool))
             .map(|_| names::value_type(spec, &t.name)),
         _ => None,
     }

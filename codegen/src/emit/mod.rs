@@ -8,6 +8,7 @@ pub mod conversions;
 pub mod enums;
 mod fields;
 mod reading;
+pub mod repr;
 pub mod registry;
 pub mod requests;
 pub mod rules;

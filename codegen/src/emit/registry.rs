@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::types::{Repr, is_secret, repr};
+use super::repr::{Repr, is_secret, repr};
 use crate::model::{
     AnswerKind, AnswerShape, Arg, ArgKind, Body, Effect, FieldKind, Shape, Spec, TypeDef,
 };
@@ -149,7 +149,7 @@ pub fn emit(spec: &Spec) -> TokenStream {
             pub fn from_args(command: &str, value: &::serde_json::Value) -> ::std::result::Result<Self, crate::ValidationError> {
                 match command {
                     #( #names_ => #reads.map(Self::#variants), )*
-                    _ => ::std::result::Result::Err(crate::rt::unknown_command(command)),
+                    _ => ::std::result::Result::Err(crate::registry::unknown_command(command)),
                 }
             }
 
@@ -160,7 +160,7 @@ pub fn emit(spec: &Spec) -> TokenStream {
             pub fn deserialize_args<'de, D: ::serde::Deserializer<'de>>(command: &str, d: D) -> ::std::result::Result<Self, D::Error> {
                 match command {
                     #( #names_ => <crate::requests::#variants as ::serde::Deserialize>::deserialize(d).map(Self::#variants), )*
-                    _ => ::std::result::Result::Err(::serde::de::Error::custom(crate::rt::unknown_command(command))),
+                    _ => ::std::result::Result::Err(::serde::de::Error::custom(crate::registry::unknown_command(command))),
                 }
             }
 

@@ -10,7 +10,7 @@ use quote::quote;
 use super::command::{command_impl, item_ident, serde_impls};
 use super::fields::{date, flag, serialize_field, write_field};
 use super::reading::{check_field, group_check, parse_field};
-use super::types::Repr;
+use super::repr::Repr;
 use crate::model::{Arg, ArgKind, Command, Shape, Spec};
 use crate::names;
 
@@ -86,7 +86,7 @@ fn same_as_conversion(
             || match &a.kind {
                 ArgKind::Type(t) => spec.ty(&t.name).is_some_and(|ty| {
                     matches!(
-                        super::types::repr(spec, ty),
+                        super::repr::repr(spec, ty),
                         Repr::Int | Repr::Bool | Repr::Enum(_)
                     )
                 }),

@@ -9,46 +9,6 @@ use super::text::{from_str_impls, secret_text};
 use crate::model::{EnumRule, Rule, Spec, TypeDef};
 use crate::names;
 
-/// How a type is held in Rust.
-pub enum Repr<'a> {
-    /// A `u64`.
-    Int,
-    /// A `bool`.
-    Bool,
-    /// A `Vec` of another type, joined by `sep` on the wire.
-    List { of: &'a str, sep: char },
-    /// A `String`.
-    Text,
-    /// A Rust enum of a closed set.
-    Enum(&'a EnumRule),
-}
-
-/// How `t` is held: a type whose rule is another type's is held as that one is. A secret
-/// is held as text whatever its rule, so that it is always a `SecretString`. The checked
-/// type holds its resolved rule; `_spec` stays for the callers that pass it.
-pub fn repr<'a>(_spec: &'a Spec, t: &'a TypeDef) -> Repr<'a> {
-    match &t.resolved {
-        Rule::List { of, sep } => Repr::List {
-            of: &of.name,
-            sep: *sep,
-        },
-        _ if t.secret => Repr::Text,
-        Rule::Enum(e) => Repr::Enum(e),
-        Rule::Int { .. } => Repr::Int,
-        Rule::Bool => Repr::Bool,
-        _ => Repr::Text,
-    }
-}
-
-/// A list type is secret when its items are.
-pub fn is_secret(spec: &Spec, t: &TypeDef) -> bool {
-    t.secret
-        || match repr(spec, t) {
-            Repr::List { of, .. } => spec.ty(of).is_some_and(|i| is_secret(spec, i)),
-            _ => false,
-        }
-}
-
 /// The value shown in an error about `v`: none for a secret, decided here.
 fn shown(secret: bool, v: TokenStream) -> TokenStream {
     if secret {
@@ -96,33 +56,10 @@ pub fn emit(spec: &Spec) -> TokenStream {
     quote! { #(#items)* }
 }
 
-/// The doc of a type: its own words, where our definition comes from, its examples.
-pub fn type_doc(t: &TypeDef) -> String {
-    let name = &t.name.name;
-    let mut doc = format!("`{name}`: {}", super::md(&t.doc));
-    if let Some(ours) = &t.ours {
-        doc.push_str(&format!(
-            "\n\n*Our definition* (the seed does not define this type): {}.",
-            super::md(ours)
-        ));
-    }
-    if !t.examples.is_empty() {
-        doc.push_str(&format!(
-            "\n\nExamples: {}.",
-            t.examples
-                .iter()
-                .map(|e| format!("`{e:?}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
-    doc
-}
-
 fn newtype(spec: &Spec, t: &TypeDef) -> TokenStream {
     let ident = names::value_type(spec, &t.name.name);
     let name = &t.name.name;
-    let doc = type_doc(t);
+    let doc = super::repr::type_doc(t);
     let rule_doc = &t.doc;
     let secret = t.secret;
     let check = rules::check_ident(name);
