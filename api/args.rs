@@ -17,10 +17,10 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use crate::arg_text::{Given, TextError, arg_text, is_blank, is_number, scalar_text};
-use crate::error::{Problem, ValidationError};
 use crate::arg_text::kind;
+use crate::arg_text::{Given, TextError, arg_text, is_blank, is_number, scalar_text};
 use crate::at::At;
+use crate::error::{Problem, ValidationError};
 use crate::wire::{FromArg, Wire};
 
 /// `Deserialize` of a request: the input as the JSON tree that mirrors the form (any
@@ -300,7 +300,6 @@ pub fn bulk_items<'v>(
         })),
     }
 }
-
 
 /// The closest of `candidates` to `word`, if close enough to be a likely typo: within a
 /// third of the word's length in edits (Levenshtein distance, case ignored).

@@ -12,7 +12,7 @@ impl ClientBuilder {
     /// Checks the settings and builds the client. A plain-HTTP URL to a host that is not
     /// a loopback address is refused.
     /// Timeouts and the deadline must not be zero, the rate limit must pass
-    /// [`RateLimit::new`]'s check, and the answer limit must not be zero.
+    /// [`RateLimit::new`](crate::RateLimit::new)'s check, and the answer limit must not be zero.
     pub fn build(self) -> Result<Client, Error> {
         let base = check_base_url(&self.base_url)?;
         // Parsed once: each call only sets the path of a copy (no host parsing, no IDNA).

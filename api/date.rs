@@ -8,8 +8,8 @@ use std::fmt::Write as _;
 
 use jiff::civil::Date;
 
-use crate::error::{InvalidValue, Problem, ValidationError};
 use crate::at::At;
+use crate::error::{InvalidValue, Problem, ValidationError};
 use crate::wire::{FromArg, Wire, wire_string};
 
 impl Wire for Date {

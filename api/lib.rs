@@ -91,6 +91,7 @@ pub mod answers;
 mod api_error;
 mod arg_text;
 mod args;
+mod at;
 mod builder;
 mod bulk;
 mod client;
@@ -134,6 +135,7 @@ mod serde_impl;
 mod settings;
 mod shape;
 pub mod types;
+mod wire;
 mod writer;
 
 pub use answer::{

@@ -4,6 +4,7 @@
 //! code stays thin by leaning on these; users rarely need them directly. Nothing here is
 //! defined, only gathered, so no module of the runtime imports this one.
 
+#[cfg(feature = "dynamic")]
 pub use crate::arg_text::kind;
 pub use crate::args::{Args, bulk_items, deserialize, deserialize_args};
 #[cfg(feature = "dynamic")]
@@ -11,5 +12,7 @@ pub use crate::args::{read_args, suggest};
 pub use crate::at::{At, duplicate_key, require, require_some};
 #[cfg(feature = "dynamic")]
 pub use crate::info::Sealed;
-pub use crate::wire::{FromArg, REDACTED, Wire, join, parse_list, push_u64, wire_string};
+#[cfg(feature = "dynamic")]
+pub use crate::wire::REDACTED;
+pub use crate::wire::{FromArg, Wire, join, parse_list, push_u64, wire_string};
 pub use crate::writer::FormWriter;

@@ -3,13 +3,12 @@
 //! before anything can be sent.
 
 use std::fmt;
-use std::sync::Arc;
 use std::time::Duration;
 
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::error::Error;
-use crate::limit::{Limiter, RateLimit};
+use crate::limit::RateLimit;
 
 /// The production endpoint.
 pub const PRODUCTION: &str = "https://api.domaincontext.com";
@@ -129,7 +128,7 @@ pub struct CallOptions {
     pub deadline: Option<Duration>,
 }
 
-/// Builds a [`Client`].
+/// Builds a [`Client`](crate::Client).
 #[derive(Clone, Debug)]
 pub struct ClientBuilder {
     pub(crate) base_url: String,

@@ -2,7 +2,7 @@
 //! request sent (or printed, with `--dry-run`) while Ctrl-C is watched, the answer printed.
 
 use clap::ArgMatches;
-use domaincontext::{Effect, ErrorKind, Reply, Request};
+use domaincontext::{Effect, ErrorKind, Request};
 use serde_json::Value;
 
 use crate::bulk::Bulk;

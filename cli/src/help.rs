@@ -183,7 +183,10 @@ pub fn unknown_command(name: &str) -> String {
         "domains",
         "acme",
     ];
-    let names = domaincontext::registry::COMMANDS.iter().map(|c| c.name).chain(builtins);
+    let names = domaincontext::registry::COMMANDS
+        .iter()
+        .map(|c| c.name)
+        .chain(builtins);
     match domaincontext::rt::suggest(name, names) {
         Some(s) => format!(
             "unknown command `{name}` (did you mean `{s}`?); `domaincontext commands` lists them"

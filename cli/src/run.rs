@@ -106,7 +106,6 @@ fn global_after_command(e: &clap::Error, argv: &[OsString]) -> Option<String> {
     ))
 }
 
-
 async fn run(m: &ArgMatches) -> u8 {
     let Some((name, sub)) = m.subcommand() else {
         return USAGE;

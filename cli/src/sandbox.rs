@@ -9,7 +9,6 @@ use domaincontext_sandbox::{Config, Money, Running, Served, State, StateFileErro
 use crate::settings::{SANDBOX_LOGIN as LOGIN, SANDBOX_PASSWORD as PASSWORD};
 use crate::{OK, TRANSPORT, USAGE, escape::escape, out};
 
-
 /// The variable that names the state file of `--sandbox`.
 pub const STATE_ENV: &str = "DOMAINCONTEXT_SANDBOX_STATE";
 

@@ -4,9 +4,10 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::repr::{Repr, is_secret, repr};
 use super::rules;
 use super::text::{from_str_impls, secret_text};
-use crate::model::{EnumRule, Rule, Spec, TypeDef};
+use crate::model::{Rule, Spec, TypeDef};
 use crate::names;
 
 /// The value shown in an error about `v`: none for a secret, decided here.
