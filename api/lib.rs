@@ -134,6 +134,7 @@ mod rt;
 mod serde_impl;
 mod settings;
 mod shape;
+mod transport;
 pub mod types;
 mod wire;
 mod writer;
