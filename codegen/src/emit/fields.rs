@@ -28,7 +28,7 @@ pub(super) fn date(spec: &Spec, a: &Arg) -> Option<proc_macro2::Ident> {
     match &a.kind {
         ArgKind::Type(t) => spec
             .ty(&t.name)
-            .filter(|ty| matches!(crate::check::resolve(&spec.types, &ty.rule), Rule::Date))
+            .filter(|ty| matches!(ty.resolved, Rule::Date))
             .map(|_| names::value_type(spec, &t.name)),
         _ => None,
     }
@@ -80,7 +80,7 @@ pub(super) fn write_field(spec: &Spec, a: &Arg, key: Option<&str>) -> TokenStrea
         ArgKind::Type(t)
             if spec
                 .ty(&t.name)
-                .is_some_and(|ty| can_be_blank(spec, &ty.rule)) =>
+                .is_some_and(|ty| can_be_blank(spec, &ty.resolved)) =>
         {
             quote! {
                 if let ::std::option::Option::Some(v) = &self.#f {
@@ -116,7 +116,16 @@ pub(super) fn write_field(spec: &Spec, a: &Arg, key: Option<&str>) -> TokenStrea
 /// list, or text that is empty or only whitespace. Numbers and flags never are (a zero is a
 /// value). When unsure it says yes: the check it leads to costs little.
 fn can_be_blank(spec: &Spec, rule: &Rule) -> bool {
-    match crate::check::resolve(&spec.types, rule) {
+    // A part's or an alternative's rule may name a type: its resolved rule, which `check`
+    // has set, decides.
+    let rule = match rule {
+        Rule::Type(t) => match spec.ty(&t.name) {
+            Some(ty) => &ty.resolved,
+            None => return true,
+        },
+        r => r,
+    };
+    match rule {
         Rule::List { .. } => true,
         Rule::Int { .. } | Rule::Bool | Rule::Date | Rule::Ip => false,
         Rule::Text(t) => {
@@ -139,7 +148,7 @@ fn can_be_blank(spec: &Spec, rule: &Rule) -> bool {
         Rule::Literal(values) => values.iter().any(|v| v.trim().is_empty()),
         Rule::Enum(e) => e.values.iter().any(|v| v.value.trim().is_empty()),
         Rule::AnyOf(rules) => rules.iter().any(|r| can_be_blank(spec, r)),
-        // `resolve` follows named rules; one left is a type it could not find.
+        // A resolved rule names no type; one left here is a type `check` could not find.
         Rule::Type(_) => true,
     }
 }
