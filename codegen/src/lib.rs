@@ -28,19 +28,25 @@
 //! # Ok::<(), String>(())
 //! ```
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
 pub mod check;
 pub mod diag;
 #[cfg(feature = "tool")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tool")))]
 pub mod diff;
 #[cfg(feature = "tool")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tool")))]
 pub mod drift;
 pub mod emit;
 pub mod load;
 pub mod model;
 pub mod names;
 #[cfg(feature = "tool")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tool")))]
 pub mod review;
 #[cfg(feature = "tool")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tool")))]
 pub mod tool;
 pub mod yaml;
 
@@ -48,6 +54,7 @@ use std::path::{Path, PathBuf};
 
 pub use diag::{Diagnostic, Report};
 #[cfg(feature = "tool")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tool")))]
 pub use diff::{Diff, diff};
 pub use emit::{Output, emit};
 pub use model::Spec;
