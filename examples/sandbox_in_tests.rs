@@ -33,12 +33,8 @@ async fn sandbox(config: Config) -> (Running, Client) {
     let sandbox = domaincontext_sandbox::start(config)
         .await
         .expect("the sandbox starts on a free port");
-    let client = Client::builder()
-        .base_url(sandbox.url())
-        .credentials("demo", "demo")
-        .rate_limit(None)
-        .build()
-        .expect("a loopback client");
+    // The sandbox's URL and demo account, no rate limit: what a test wants.
+    let client = sandbox.client_builder().build().expect("a loopback client");
     (sandbox, client)
 }
 

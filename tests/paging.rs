@@ -20,9 +20,7 @@ async fn seeded(faults: Vec<Fault>) -> Running {
 }
 
 fn client(s: &Running, limit: Option<RateLimit>) -> Client {
-    Client::builder()
-        .base_url(s.url())
-        .credentials("demo", "demo")
+    s.client_builder()
         .rate_limit(limit)
         .retry(RetryPolicy {
             base_delay: Duration::from_millis(10),

@@ -13,12 +13,7 @@ async fn sandbox() -> (domaincontext_sandbox::Running, Client) {
     let sandbox = domaincontext_sandbox::start(domaincontext_sandbox::Config::new())
         .await
         .expect("sandbox");
-    let client = Client::builder()
-        .base_url(sandbox.url())
-        .credentials("demo", "demo")
-        .rate_limit(None)
-        .build()
-        .expect("client");
+    let client = sandbox.client_builder().build().expect("client");
     (sandbox, client)
 }
 

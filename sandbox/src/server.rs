@@ -108,6 +108,16 @@ impl Running {
         &self.url
     }
 
+    /// A client builder for this sandbox: its URL, the demo account's credentials
+    /// (`demo`/`demo`) and no rate limit, the rest at the client's defaults; set anything
+    /// else before `build`.
+    pub fn client_builder(&self) -> domaincontext::ClientBuilder {
+        domaincontext::Client::builder()
+            .base_url(self.url.as_str())
+            .credentials("demo", "demo")
+            .rate_limit(None)
+    }
+
     /// A copy of the state now.
     pub fn state(&self) -> State {
         lock(&self.shared.state).clone()
